@@ -1,0 +1,14 @@
+/**
+ * Query key prefixes. The server's live "invalidate" events name these same prefixes,
+ * so they are part of the API contract: rename only together with the server.
+ */
+export const keys = {
+  session: ["session"] as const,
+  setup: ["setup"] as const,
+  organisation: ["organisation"] as const,
+  members: ["members"] as const,
+  invitations: ["invitations"] as const,
+  tokens: ["tokens"] as const,
+  audit: ["audit"] as const,
+  auditNames: ["audit", "names"] as const,
+};

@@ -1,0 +1,33 @@
+import { Link, Navigate } from "react-router-dom";
+import { useRequiredSession } from "../api/session";
+import { homePath, type ModuleId, visibleModules, visibleSettings } from "../shell/access";
+import { MODULES } from "../shell/modules";
+import { EmptyState, PageHeader } from "../ui";
+
+/** Every module is an honest placeholder until it ships: what it will do, and that it isn't built. */
+export function ModulePage({ id }: { id: ModuleId }) {
+  const session = useRequiredSession();
+  if (!visibleModules(session.role).includes(id)) return <Navigate to={homePath(session.role)} replace />;
+
+  const m = MODULES[id];
+  const Icon = m.icon;
+  const canSeeAudit = visibleSettings(session.role).includes("audit");
+  return (
+    <>
+      <PageHeader title={m.label} description={m.purpose} />
+      <div className="card">
+        <EmptyState icon={<Icon size={24} />} title={`${m.label} is coming`}>
+          <p>{m.description}</p>
+          <p>
+            <strong>{m.status}</strong>
+          </p>
+          {id === "govern" && canSeeAudit ? (
+            <p>
+              <Link to="/settings/audit">Open the audit log</Link>
+            </p>
+          ) : null}
+        </EmptyState>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
+import { Spinner } from "./Spinner";
+
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: "sm" | "md";
+  loading?: boolean;
+  icon?: ReactNode;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+export function Button({
+  variant = "secondary",
+  size = "md",
+  loading = false,
+  icon,
+  disabled,
+  className,
+  children,
+  type = "button",
+  ...rest
+}: ButtonProps) {
+  const classes = ["btn", `btn-${variant}`, size === "sm" ? "btn-sm" : "", className ?? ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <button
+      {...rest}
+      // Default to type=button so buttons inside forms never submit by accident.
+      type={type}
+      className={classes}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+    >
+      {loading ? <Spinner size={14} label="" /> : icon}
+      {children}
+    </button>
+  );
+}

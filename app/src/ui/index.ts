@@ -1,0 +1,11 @@
+export { Badge, type BadgeTone } from "./Badge";
+export { Button, type ButtonVariant } from "./Button";
+export { Card } from "./Card";
+export { Dialog } from "./Dialog";
+export { EmptyState } from "./EmptyState";
+export { Select, TextField } from "./Field";
+export { PageHeader } from "./PageHeader";
+export { PageSpinner, Spinner } from "./Spinner";
+export { type Column, Table } from "./Table";
+export { Tabs } from "./Tabs";
+export { Alert, ToastProvider, useToast } from "./Toast";

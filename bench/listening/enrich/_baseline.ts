@@ -1,0 +1,12 @@
+import vader from "vader-sentiment";
+import { evalDataDir, loadVaderTweets, loadTweetEval } from "./data";
+import { classOf, classReport, pearson } from "./metrics";
+const dir = evalDataDir();
+const tw = loadVaderTweets(dir);
+const s = tw.map((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t.text).compound);
+console.log("r", pearson(s, tw.map((t) => t.mean)));
+console.log(classReport(tw.map((t) => classOf(t.mean / 4)), s.map((x) => classOf(x)), [-1, 0, 1]));
+console.log(tw.filter(t=>classOf(t.mean/4)===0).length);
+const te = loadTweetEval(dir);
+const s2 = te.map((t) => classOf(vader.SentimentIntensityAnalyzer.polarity_scores(t.text).compound) + 1);
+console.log(classReport(te.map((t) => t.label), s2, [0, 1, 2]));

@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite, types } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { Config } from "../config/env";
+import { PGliteDialect } from "./pglite-dialect";
+import type { DB } from "./schema";
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  backend: "pglite" | "postgres";
+  /** Human description for logs: the folder or the server, never the password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// Both backends return the same JS types: int8 and numeric as numbers (counts, ids and sums stay
+// well below 2^53), timestamptz as Date, json/jsonb as objects.
+const toNumber = (value: string) => Number(value);
+pg.types.setTypeParser(pg.types.builtins.INT8, toNumber);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
+
+export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string };
+
+export function targetFromConfig(config: Config): DatabaseTarget {
+  if (config.DATABASE_URL) return { kind: "postgres", url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE };
+  return { kind: "pglite", dataDir: resolve(config.CHORUS_DATA_DIR, "pglite") };
+}
+
+/** Opens the database. `pglite` without a dataDir is in-memory (tests). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(db);
+    const url = new URL(target.url);
+    return {
+      db,
+      backend: "postgres",
+      location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: target.dataDir,
+    parsers: { [types.INT8]: toNumber, [types.NUMERIC]: toNumber },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    backend: "pglite",
+    location: target.dataDir ?? "memory",
+    close: () => db.destroy(),
+  };
+}

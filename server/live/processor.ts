@@ -1,0 +1,36 @@
+import type { EventBus } from "../events/types";
+import type { ChorusEvent } from "../events/types";
+import type { LiveHub, LiveMessage } from "./hub";
+
+/**
+ * Which client caches an event makes stale. Modules add their own entries as they arrive;
+ * every organisation event also refreshes the audit log.
+ */
+const KEYS_BY_PREFIX: Record<string, string[][]> = {
+  "organisation.": [["organisation"], ["session"]],
+  "member.": [["members"], ["session"]],
+  "invitation.": [["invitations"], ["members"]],
+  "api_token.": [["tokens"]],
+  "space.": [["spaces"]],
+};
+
+export function liveMessageFor(event: ChorusEvent): LiveMessage {
+  const keys: string[][] = [["audit"]];
+  for (const [prefix, extra] of Object.entries(KEYS_BY_PREFIX)) {
+    if (event.name.startsWith(prefix)) keys.push(...extra);
+  }
+  return { keys, event: event.name };
+}
+
+/**
+ * A broadcast subscription: every web process hears every event and tells its own browsers.
+ * Events may name a room in `data.room` (a dashboard, an inbox) to reach only its viewers.
+ */
+export function startLiveProcessor(bus: EventBus, hub: LiveHub) {
+  return bus.subscribe((event) => {
+    if (!event.organisationId) return;
+    const message = liveMessageFor(event);
+    const room = typeof event.data.room === "string" ? event.data.room : null;
+    hub.publish(room ? { organisationId: event.organisationId, room } : { organisationId: event.organisationId }, message);
+  });
+}

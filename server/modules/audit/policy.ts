@@ -1,0 +1,3 @@
+import { allow } from "../../policies/policy";
+
+allow(["owner", "admin"], ["read"], "AuditLog");

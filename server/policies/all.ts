@@ -1,0 +1,5 @@
+// Loads every module's declarations into the policy table (side effects by design).
+import "../modules/accounts/policy";
+import "../modules/organisations/policy";
+import "../modules/spaces/policy";
+import "../modules/audit/policy";
