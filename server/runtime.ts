@@ -97,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     http,
     url,
     async close() {
+      live.closeAll();
       if (http) await http.app.close();
       for (const stop of stops.reverse()) await stop();
       await bus.close();

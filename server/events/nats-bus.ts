@@ -31,14 +31,20 @@ export class NatsBus implements EventBus {
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly logger: Logger,
+    private readonly streamName: string,
+    private readonly subjectPrefix: string,
   ) {}
 
-  static async connect(url: string, logger: Logger, streamName = EVENTS_STREAM): Promise<NatsBus> {
+  static async connect(
+    url: string,
+    logger: Logger,
+    { streamName = EVENTS_STREAM, subjectPrefix = SUBJECT_PREFIX } = {},
+  ): Promise<NatsBus> {
     const nc = await connect({ servers: url, name: "chorus", maxReconnectAttempts: -1 });
     const jsm = await jetstreamManager(nc);
     const config = {
       name: streamName,
-      subjects: [`${SUBJECT_PREFIX}.>`],
+      subjects: [`${subjectPrefix}.>`],
       retention: RetentionPolicy.Limits,
       max_age: nanos(7 * 24 * 3600 * 1000),
       duplicate_window: nanos(10 * 60 * 1000),
@@ -49,12 +55,8 @@ export class NatsBus implements EventBus {
     } catch {
       await jsm.streams.add(config);
     }
-    const bus = new NatsBus(nc, jetstream(nc), jsm, logger);
-    bus.streamName = streamName;
-    return bus;
+    return new NatsBus(nc, jetstream(nc), jsm, logger, streamName, subjectPrefix);
   }
-
-  private streamName = EVENTS_STREAM;
 
   healthy(): boolean {
     return !this.nc.isClosed();
@@ -64,7 +66,7 @@ export class NatsBus implements EventBus {
     // Publish concurrently, then wait for every ack: the relay stamps rows only after this resolves.
     await Promise.all(
       events.map((event) =>
-        this.js.publish(`${SUBJECT_PREFIX}.${event.name}`, JSON.stringify(event), { msgID: `event-${event.id}` }),
+        this.js.publish(`${this.subjectPrefix}.${event.name}`, JSON.stringify(event), { msgID: `event-${event.id}` }),
       ),
     );
   }
@@ -93,7 +95,7 @@ export class NatsBus implements EventBus {
         } catch (error) {
           this.logger.error({ err: error, event: event.name, subscriber: options.durable }, "event handler failed");
           // Durable work is retried after a pause; a broadcast is best effort.
-          if (options.durable) message.nak(5_000);
+          if (options.durable) message.nak(options.retryDelayMs ?? 5_000);
           else message.ack();
         }
       }

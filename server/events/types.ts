@@ -24,6 +24,8 @@ export interface SubscribeOptions {
    * subscription is a broadcast: every process gets every event (live updates to its browsers).
    */
   durable?: string;
+  /** Pause before a failed durable event is delivered again. */
+  retryDelayMs?: number;
   /** Event name filter; `*` matches everything. */
   names?: string[];
 }

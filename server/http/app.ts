@@ -130,11 +130,13 @@ export async function buildHttpApp(ctx: AppContext, options: { serveApp?: boolea
   });
 
   const serveApp = options.serveApp ?? existsSync(join(appDist, "index.html"));
-  if (serveApp) await app.register(fastifyStatic, { root: appDist, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  if (serveApp) await app.register(fastifyStatic, { root: appDist, wildcard: true, index: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    // The web app routes on the client: any non-API GET gets its shell.
-    if (serveApp && request.method === "GET" && !path.startsWith("/api/")) {
+    // The web app routes on the client: any non-API GET of a page (not a missing file) gets its shell.
+    const isFile = /\.[a-z0-9]+$/i.test(path) || path.startsWith("/assets/");
+    if (serveApp && request.method === "GET" && !path.startsWith("/api/") && !isFile) {
       return reply.type("text/html").sendFile("index.html");
     }
     return apiNotFound(request, reply);

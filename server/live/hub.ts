@@ -18,6 +18,8 @@ export interface LiveClient {
   userId: string;
   rooms: Set<string>;
   send(message: LiveMessage): void;
+  /** Ends the stream (shutdown); the browser's EventSource reconnects elsewhere. */
+  close(): void;
 }
 
 export class LiveHub {
@@ -30,6 +32,11 @@ export class LiveHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  closeAll(): void {
+    for (const client of this.clients) client.close();
+    this.clients.clear();
   }
 
   publish(scope: LiveScope, message: LiveMessage): number {

@@ -36,6 +36,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         userId: actor.userId,
         rooms,
         send: (message) => res.write(`event: invalidate\ndata: ${JSON.stringify(message)}\n\n`),
+        close: () => res.end(),
       });
       const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), 25_000);
       request.raw.on("close", () => {

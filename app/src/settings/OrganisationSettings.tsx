@@ -54,11 +54,11 @@ export function OrganisationSettings() {
           error={fieldError}
         />
         <TextField
-          label="URL name"
+          label="Slug"
           value={org.data.slug}
           readOnly
           disabled
-          hint="Set when the organisation was created."
+          hint="Short identifier, set when the organisation was created."
         />
         {canEdit ? (
           <div className="form-actions">

@@ -20,6 +20,7 @@ export function Button({
   className,
   children,
   type = "button",
+  onClick,
   ...rest
 }: ButtonProps) {
   const classes = ["btn", `btn-${variant}`, size === "sm" ? "btn-sm" : "", className ?? ""]
@@ -31,8 +32,19 @@ export function Button({
       // Default to type=button so buttons inside forms never submit by accident.
       type={type}
       className={classes}
-      disabled={disabled || loading}
+      // While loading we keep the button focusable (aria-disabled, not disabled): a disabled
+      // button drops keyboard focus to <body>, which also breaks dialog focus restore.
+      disabled={disabled}
+      aria-disabled={loading || undefined}
       aria-busy={loading || undefined}
+      onClick={(event) => {
+        if (loading) {
+          // Also swallows implicit form submission (Enter in a field), preventing double submits.
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
     >
       {loading ? <Spinner size={14} label="" /> : icon}
       {children}

@@ -1,7 +1,6 @@
 import type { Role } from "../../../shared/roles";
 import type { Database } from "../../db/database";
 import { sha256 } from "../../lib/crypto";
-import { organisationsRepo } from "../organisations/repository";
 import { findSession, touchSession } from "./sessions";
 
 /** Who is calling: resolved once per request from the session cookie or a bearer token. */
@@ -22,9 +21,6 @@ export async function authenticateSession(db: Database, token: string): Promise<
   const session = await findSession(db, token);
   if (!session) return null;
   await touchSession(db, session);
-  const membership = session.organisation_id
-    ? await organisationsRepo.findMembership(db, session.organisation_id, session.user_id)
-    : undefined;
   return {
     user: { id: session.user_id, email: session.email, name: session.name },
     via: "session",
@@ -32,9 +28,9 @@ export async function authenticateSession(db: Database, token: string): Promise<
     csrfToken: session.csrf_token,
     tokenId: null,
     // A session pointing at an organisation the user has left acts as if none were chosen.
-    organisationId: membership ? membership.organisation_id : null,
-    role: membership?.role ?? null,
-    membershipId: membership?.id ?? null,
+    organisationId: session.membership_id ? session.organisation_id : null,
+    role: session.role ?? null,
+    membershipId: session.membership_id ?? null,
   };
 }
 

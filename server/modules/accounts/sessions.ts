@@ -34,11 +34,19 @@ export async function createSession(db: Q, input: NewSession) {
   return { token, session: row };
 }
 
+/** The session, its user and their membership in the session's organisation: one query per request. */
 export function findSession(db: Q, token: string) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("memberships", (join) =>
+      join
+        .onRef("memberships.organisation_id", "=", "sessions.organisation_id")
+        .onRef("memberships.user_id", "=", "sessions.user_id"),
+    )
     .select([
+      "memberships.id as membership_id",
+      "memberships.role",
       "sessions.id",
       "sessions.organisation_id",
       "sessions.csrf_token",

@@ -3,7 +3,7 @@ import type { Tokens } from "../text/tokenize";
 import type { MatchNode, Node, Query, RangeNode } from "./ast";
 import { siteMatches, urlMatches } from "./fields";
 import { type Interval, nearPairs, proximityWindows } from "./proximity";
-import { kindMatches, patternsOf, type TokenPattern } from "./terms";
+import { kindMatches, patternsOf, type TokenPattern, wildMatch } from "./terms";
 
 /** A highlighted character range (UTF-16 offsets, end exclusive) in the post text or title. */
 export interface Span {
@@ -38,7 +38,7 @@ const NO: Outcome = { ok: false, hl: [] };
 
 export function tokenMatches(p: TokenPattern, tokens: Tokens, i: number): boolean {
   if (!kindMatches(p.kind, tokens.kind[i]!)) return false;
-  if (p.test) return p.test(p.exact ? tokens.orig[i]! : tokens.norm[i]!);
+  if (p.wildcard) return wildMatch(p, p.exact ? tokens.orig[i]! : tokens.norm[i]!);
   return p.exact ? tokens.orig[i] === p.orig : tokens.norm[i] === p.norm;
 }
 

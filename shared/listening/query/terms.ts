@@ -17,8 +17,19 @@ export interface TokenPattern {
   wildcard: boolean;
   /** Folded characters before the first wildcard; the whole norm when there is none. */
   stem: string;
-  /** For wildcards: tests a post token's norm (or orig when exact). */
-  test: ((s: string) => boolean) | null;
+  /** Wildcards: the literal text before the first wildcard, in the form compared (orig when exact). */
+  literal: string;
+  /** Wildcards other than a single trailing `*` need a regex; a trailing `*` is a startsWith. */
+  re: RegExp | null;
+}
+
+/**
+ * Whether a wildcard pattern matches a post token's norm (or orig when exact). A plain
+ * function over data rather than a closure per pattern: with thousands of topics, per-topic
+ * closures each need their own JIT warm-up and mostly run unoptimised.
+ */
+export function wildMatch(p: TokenPattern, s: string): boolean {
+  return p.re === null ? s.startsWith(p.literal) : p.re.test(s);
 }
 
 export type Analysis =
@@ -27,20 +38,16 @@ export type Analysis =
 
 const cache = new Map<string, Analysis>();
 
-function wildcardTest(pattern: string): (s: string) => boolean {
+function wildcardRegex(pattern: string): RegExp | null {
   const first = pattern.search(/[*?]/);
-  if (first === pattern.length - 1 && pattern.endsWith("*")) {
-    const stem = pattern.slice(0, -1);
-    return (s) => s.startsWith(stem);
-  }
+  if (first === pattern.length - 1 && pattern.endsWith("*")) return null;
   let src = "^";
   for (const ch of pattern) {
     if (ch === "*") src += ".*";
     else if (ch === "?") src += ".";
     else src += ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
   }
-  const re = new RegExp(`${src}$`, "su");
-  return (s) => re.test(s);
+  return new RegExp(`${src}$`, "su");
 }
 
 function kindWord(kind: TokenKind): string {
@@ -92,7 +99,8 @@ function analyseUncached(text: string, exact: boolean): Analysis {
       exact,
       wildcard: wild > 0,
       stem,
-      test: wild > 0 ? wildcardTest(exact ? orig : norm) : null,
+      literal: wild > 0 ? (exact ? orig : norm).slice(0, (exact ? orig : norm).search(/[*?]/)) : "",
+      re: wild > 0 ? wildcardRegex(exact ? orig : norm) : null,
     });
   }
   return { ok: true, patterns };

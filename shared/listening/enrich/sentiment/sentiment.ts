@@ -30,6 +30,16 @@ export function labelOf(score: number): SentimentLabel {
   return score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral";
 }
 
+const LAUGHTER = new Set(["lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd", "x-d"]);
+
+/** Non-verbal signals: emoji, emoticons (no letters, or letters only as faces like ":D") and laughter. */
+function isExpressive(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 0xa9) return true;
+  if (LAUGHTER.has(word)) return true;
+  return !/^[a-z]/.test(word) && word.length <= 4;
+}
+
 function isNegator(word: string): boolean {
   return NEGATORS.has(word) || word.endsWith("n't") || word.endsWith("n’t");
 }
@@ -103,10 +113,15 @@ function valenceAt(t: SentimentTokens, i: number, capDiff: boolean): number {
   const n = w.length;
   // "no" before another sentiment word is a negator, not the negative word "no" — unless it is
   // "no no no", an exclamation that keeps its own (negative) valence.
-  if (item === "no" && i !== n - 1 && w[i + 1] !== "no" && LEXICON.has(w[i + 1]!)) valence = 0;
+  // A clause-final "no" ("Oh no. Escape!") stands alone.
+  if (item === "no" && i !== n - 1 && t.clause[i + 1] === t.clause[i] && w[i + 1] !== "no" && LEXICON.has(w[i + 1]!))
+    valence = 0;
   const from = t.clause[i]!;
+  // Emoji, emoticons and laughter are outside the scope of negation: "not sure :)" stays smiling.
+  const expressive = isExpressive(item);
   if (
     item !== "no" &&
+    !expressive &&
     ((i - 1 >= from && w[i - 1] === "no") ||
       (i - 2 >= from && w[i - 2] === "no" && BOOSTERS.has(w[i - 1]!)) ||
       (i - 3 >= from && w[i - 3] === "no" && (w[i - 1] === "or" || w[i - 1] === "nor")))
@@ -116,7 +131,7 @@ function valenceAt(t: SentimentTokens, i: number, capDiff: boolean): number {
   if (capDiff && t.upper[i]) valence += valence > 0 ? C_INCR : -C_INCR;
   // Stretched spelling is emphasis, like a booster word.
   if (t.elongated[i]) valence += valence > 0 ? B_INCR : -B_INCR;
-  const scope = t.clause[i]!;
+  const scope = expressive ? i : t.clause[i]!;
   for (let startI = 0; startI < 3; startI++) {
     const k = i - (startI + 1);
     if (k < scope) break;

@@ -1,0 +1,15 @@
+import { loadCorpus } from "./corpus";
+import { buildVocabulary, generateQueries, termCostFrom } from "./generate";
+import { parse } from "../../../shared/listening/query";
+import { Matcher } from "../../../shared/listening/match";
+import { preparePost } from "../../../shared/listening/text";
+const posts = loadCorpus()!;
+const v = buildVocabulary(posts);
+const m = new Matcher({ termCost: termCostFrom(v) });
+generateQueries(v, Number(process.env.N ?? 10000), 42).forEach((q, i) => { const r = parse(q); if (r.ok) m.add(String(i), r.ast); });
+const time = (name: string, f: () => void) => { f(); const t0 = performance.now(); let n = 0; while (performance.now() - t0 < 1500) { f(); n++; } console.log(name, ((performance.now() - t0) / n / posts.length * 1000).toFixed(2), "us/post"); };
+time("prepare", () => { for (const p of posts) preparePost(p); });
+const pps = posts.map(preparePost);
+time("collect", () => { for (const pp of pps) m.candidateCount(pp); });
+time("matchIds prepared", () => { for (const pp of pps) m.matchIds(pp); });
+time("matchIds raw", () => { for (const p of posts) m.matchIds(p); });

@@ -1,0 +1,18 @@
+import { loadCorpus } from "./corpus";
+import { buildVocabulary, generateQueries, termCostFrom } from "./generate";
+import { parse } from "../../../shared/listening/query";
+import { Matcher } from "../../../shared/listening/match";
+import { preparePost } from "../../../shared/listening/text";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
+const posts = loadCorpus()!;
+const v = buildVocabulary(posts);
+const m = new Matcher({ termCost: termCostFrom(v) });
+generateQueries(v, Number(process.env.N ?? 10000), 42).forEach((q, i) => { const r = parse(q); if (r.ok) m.add(String(i), r.ast); });
+const pps = posts.map(preparePost);
+for (const p of posts) m.matchIds(p);
+const s = new Session(); s.connect();
+await s.post("Profiler.enable"); await s.post("Profiler.setSamplingInterval", { interval: 100 }); await s.post("Profiler.start");
+const t0 = performance.now(); while (performance.now() - t0 < 3000) for (const p of posts) m.matchIds(p);
+const { profile } = await s.post("Profiler.stop");
+writeFileSync(process.env.OUT + "/x.cpuprofile", JSON.stringify(profile));

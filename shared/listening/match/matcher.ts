@@ -1,0 +1,259 @@
+import type { Query } from "../query/ast";
+import { evaluate, type Span } from "../query/evaluate";
+import { type PreparedPost, preparePost } from "../text/prepare";
+import type { Tokens } from "../text/tokenize";
+import type { Post } from "../types";
+import { type Compiled, compile, test } from "./compile";
+import { defaultTermCost, fieldKey, type Key, requiredKeys, type TermCost } from "./presearch";
+
+export interface MatcherOptions {
+  /**
+   * Estimated fraction of posts containing a folded term. Corpus statistics make the
+   * presearcher pick rarer keys; without them a length/stop-word heuristic is used.
+   */
+  termCost?: TermCost;
+}
+
+export interface TopicMatch {
+  topicId: string;
+  spans: Span[];
+}
+
+export interface MatcherStats {
+  topics: number;
+  /** Topics evaluated for every post because no required key could be extracted. */
+  alwaysCandidates: number;
+  termKeys: number;
+  prefixKeys: number;
+  fieldKeys: number;
+}
+
+interface Entry {
+  id: string;
+  slot: number;
+  query: Query;
+  compiled: Compiled;
+  keys: Key[] | null;
+}
+
+interface StemEntry {
+  stem: string;
+  slot: number;
+}
+
+/** Wildcard stems bucketed by their first three characters: one map lookup per post token. */
+const BUCKET = 3;
+
+function addTo<K>(map: Map<K, number[]>, key: K, slot: number): void {
+  const list = map.get(key);
+  if (list) list.push(slot);
+  else map.set(key, [slot]);
+}
+
+function removeFrom<K>(map: Map<K, number[]>, key: K, slot: number): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(slot);
+  if (i < 0) return;
+  list[i] = list[list.length - 1]!;
+  list.pop();
+  if (list.length === 0) map.delete(key);
+}
+
+/**
+ * Matches posts against many topics at once. Each topic is indexed by the keys a post must
+ * contain for it to match; a post looks up its own tokens, and only the topics found that
+ * way (plus the few without any required key) are evaluated. Topics can be added, replaced
+ * and removed at any time without rebuilding.
+ */
+export class Matcher {
+  private readonly cost: TermCost;
+  private readonly entries: (Entry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private readonly terms: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
+  private readonly prefixes: [Map<string, StemEntry[]>, Map<string, StemEntry[]>] = [new Map(), new Map()];
+  /** Stems shorter than BUCKET after folding (rare: decomposed accents); checked for every token. */
+  private readonly shortStems: [StemEntry[], StemEntry[]] = [[], []];
+  private readonly fields = new Map<string, number[]>();
+  private readonly always: number[] = [];
+  private seen = new Int32Array(1024);
+  private epoch = 0;
+  private readonly candidates: number[] = [];
+
+  constructor(options: MatcherOptions = {}) {
+    this.cost = options.termCost ?? defaultTermCost;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Adds a topic, or replaces the topic with the same id. */
+  add(id: string, query: Query): void {
+    if (this.byId.has(id)) this.remove(id);
+    const slot = this.freeSlots.pop() ?? this.entries.length;
+    const required = requiredKeys(query.root, this.cost);
+    const entry: Entry = { id, slot, query, compiled: compile(query.root, this.cost), keys: required?.keys ?? null };
+    this.entries[slot] = entry;
+    this.byId.set(id, entry);
+    if (slot >= this.seen.length) {
+      const grown = new Int32Array(Math.max(this.seen.length * 2, slot + 1));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (!entry.keys) {
+      this.always.push(slot);
+      return;
+    }
+    for (const k of entry.keys) this.index(k, slot, true);
+  }
+
+  remove(id: string): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    if (entry.keys) {
+      for (const k of entry.keys) this.index(k, entry.slot, false);
+    } else {
+      const i = this.always.indexOf(entry.slot);
+      if (i >= 0) this.always.splice(i, 1);
+    }
+    this.byId.delete(id);
+    this.entries[entry.slot] = undefined;
+    this.freeSlots.push(entry.slot);
+    return true;
+  }
+
+  private index(k: Key, slot: number, add: boolean): void {
+    if (k.kind === "term") {
+      if (add) addTo(this.terms[k.space], k.value, slot);
+      else removeFrom(this.terms[k.space], k.value, slot);
+    } else if (k.kind === "field") {
+      if (add) addTo(this.fields, k.value, slot);
+      else removeFrom(this.fields, k.value, slot);
+    } else if (k.value.length < BUCKET) {
+      const list = this.shortStems[k.space];
+      if (add) list.push({ stem: k.value, slot });
+      else removeFromStems(list, k.value, slot);
+    } else {
+      const bucketKey = k.value.slice(0, BUCKET);
+      const map = this.prefixes[k.space];
+      const bucket = map.get(bucketKey);
+      if (add) {
+        if (bucket) bucket.push({ stem: k.value, slot });
+        else map.set(bucketKey, [{ stem: k.value, slot }]);
+      } else if (bucket) {
+        removeFromStems(bucket, k.value, slot);
+        if (bucket.length === 0) map.delete(bucketKey);
+      }
+    }
+  }
+
+  private visit(slot: number): void {
+    if (this.seen[slot] !== this.epoch) {
+      this.seen[slot] = this.epoch;
+      this.candidates.push(slot);
+    }
+  }
+
+  private visitAll(list: number[] | undefined): void {
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) this.visit(list[i]!);
+  }
+
+  private collectTokens(tokens: Tokens, space: 0 | 1): void {
+    const terms = this.terms[space];
+    const prefixes = this.prefixes[space];
+    const short = this.shortStems[space];
+    const usePrefixes = prefixes.size > 0;
+    for (let i = 0; i < tokens.count; i++) {
+      const norm = tokens.norm[i]!;
+      this.visitAll(terms.get(norm));
+      if (usePrefixes && norm.length >= BUCKET) {
+        const bucket = prefixes.get(norm.slice(0, BUCKET));
+        if (bucket) {
+          for (const e of bucket) if (norm.startsWith(e.stem)) this.visit(e.slot);
+        }
+      }
+      for (const e of short) if (norm.startsWith(e.stem)) this.visit(e.slot);
+    }
+  }
+
+  /** Slots of the topics worth evaluating for this post. */
+  private collect(pp: PreparedPost): number[] {
+    this.candidates.length = 0;
+    if (++this.epoch === 0x7fffffff) {
+      this.seen.fill(0);
+      this.epoch = 1;
+    }
+    this.collectTokens(pp.text, 0);
+    if (pp.title) this.collectTokens(pp.title, 1);
+    if (this.fields.size > 0) {
+      const f = this.fields;
+      if (pp.language) this.visitAll(f.get(fieldKey("language", pp.language)));
+      if (pp.country) this.visitAll(f.get(fieldKey("country", pp.country)));
+      if (pp.channel) this.visitAll(f.get(fieldKey("channel", pp.channel)));
+      if (pp.sentiment) this.visitAll(f.get(fieldKey("sentiment", pp.sentiment)));
+      if (pp.author) this.visitAll(f.get(fieldKey("author", pp.author)));
+      // site:bbc.co.uk matches news.bbc.co.uk, so look up every parent domain.
+      for (let host = pp.site; host; ) {
+        this.visitAll(f.get(fieldKey("site", host)));
+        const dot = host.indexOf(".");
+        host = dot < 0 ? null : host.slice(dot + 1);
+      }
+    }
+    this.visitAll(this.always);
+    return this.candidates;
+  }
+
+  /** Ids of the matching topics (no spans: the fast path). */
+  matchIds(post: Post | PreparedPost): string[] {
+    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    const out: string[] = [];
+    for (const slot of this.collect(pp)) {
+      const e = this.entries[slot]!;
+      if (test(e.compiled, pp)) out.push(e.id);
+    }
+    return out;
+  }
+
+  /** Matching topics with highlight spans. */
+  match(post: Post | PreparedPost): TopicMatch[] {
+    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    const out: TopicMatch[] = [];
+    for (const slot of this.collect(pp)) {
+      const e = this.entries[slot]!;
+      if (test(e.compiled, pp)) out.push({ topicId: e.id, spans: evaluate(e.query, pp).spans });
+    }
+    return out;
+  }
+
+  /** How many topics a post would be evaluated against (for tuning and tests). */
+  candidateCount(post: Post | PreparedPost): number {
+    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    return this.collect(pp).length;
+  }
+
+  stats(): MatcherStats {
+    let prefixKeys = this.shortStems[0].length + this.shortStems[1].length;
+    for (const m of this.prefixes) for (const b of m.values()) prefixKeys += b.length;
+    return {
+      topics: this.byId.size,
+      alwaysCandidates: this.always.length,
+      termKeys: this.terms[0].size + this.terms[1].size,
+      prefixKeys,
+      fieldKeys: this.fields.size,
+    };
+  }
+}
+
+function removeFromStems(list: StemEntry[], stem: string, slot: number): void {
+  const i = list.findIndex((e) => e.stem === stem && e.slot === slot);
+  if (i < 0) return;
+  list[i] = list[list.length - 1]!;
+  list.pop();
+}
