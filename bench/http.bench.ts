@@ -37,7 +37,10 @@ async function waitFor(url: string, ms = 60_000) {
 }
 
 function run(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return child;
 }
 
@@ -84,7 +87,9 @@ async function benchChorus(label: string, env: Record<string, string>, port: num
     return [
       await load(`${label}: GET /healthz (no auth, no DB)`, `${base}/healthz`),
       await load(`${label}: GET /api/organisation (session cookie)`, `${base}/api/organisation`, { cookie }),
-      await load(`${label}: GET /api/organisation (API token)`, `${base}/api/organisation`, { authorization: `Bearer ${secret}` }),
+      await load(`${label}: GET /api/organisation (API token)`, `${base}/api/organisation`, {
+        authorization: `Bearer ${secret}`,
+      }),
     ];
   } finally {
     await stop(child);
@@ -118,14 +123,24 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 if (process.env.DATABASE_URL) {
-  rows.push(...(await benchChorus("PostgreSQL", { DATABASE_URL: await freshPostgres(process.env.DATABASE_URL) }, 3996)));
+  rows.push(
+    ...(await benchChorus(
+      "PostgreSQL",
+      { DATABASE_URL: await freshPostgres(process.env.DATABASE_URL) },
+      3996,
+    )),
+  );
 } else {
   console.log("DATABASE_URL not set: PostgreSQL figures skipped");
 }
 
 const ceiling = rows[0]!.rps;
-console.log(`\nHTTP throughput, ${CONNECTIONS} connections, ${DURATION}s each, server in a child process on this machine\n`);
-console.log(`${"target".padEnd(58)} ${"req/s".padStart(9)} ${"vs peer".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`);
+console.log(
+  `\nHTTP throughput, ${CONNECTIONS} connections, ${DURATION}s each, server in a child process on this machine\n`,
+);
+console.log(
+  `${"target".padEnd(58)} ${"req/s".padStart(9)} ${"vs peer".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`,
+);
 for (const row of rows) {
   console.log(
     `${row.target.padEnd(58)} ${row.rps.toFixed(0).padStart(9)} ${(row.rps / ceiling).toFixed(2).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.errors).padStart(7)}`,

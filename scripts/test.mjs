@@ -19,12 +19,19 @@ if (!only || only === "integration") {
     "integration (PostgreSQL)",
     "vitest.integration.config.ts",
     { CHORUS_TEST_BACKEND: "postgres" },
-    process.env.DATABASE_URL ? null : "DATABASE_URL is not set: the PostgreSQL integration run is skipped (CI sets it)",
+    process.env.DATABASE_URL
+      ? null
+      : "DATABASE_URL is not set: the PostgreSQL integration run is skipped (CI sets it)",
   );
 }
 if (!only || only === "e2e") {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  add("browser (Playwright + Chromium)", "vitest.e2e.config.ts", {}, existsSync(chromium) ? null : `${chromium} not found: browser tests skipped (apt-get install chromium)`);
+  add(
+    "browser (Playwright + Chromium)",
+    "vitest.e2e.config.ts",
+    {},
+    existsSync(chromium) ? null : `${chromium} not found: browser tests skipped (apt-get install chromium)`,
+  );
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -40,7 +47,15 @@ for (const [i, layer] of layers.entries()) {
   const report = join(out, `layer-${i}.json`);
   const run = spawnSync(
     "npx",
-    ["vitest", "run", "--config", layer.config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      "vitest",
+      "run",
+      "--config",
+      layer.config,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     { stdio: "inherit", env: { ...process.env, ...layer.env } },
   );
   if (!existsSync(report)) {

@@ -12,15 +12,24 @@ export type OutsideRole = (typeof OUTSIDE_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_INFO: Record<Role, { label: string; description: string }> = {
-  owner: { label: "Owner", description: "Everything, including billing, deleting the organisation and other owners." },
+  owner: {
+    label: "Owner",
+    description: "Everything, including billing, deleting the organisation and other owners.",
+  },
   admin: { label: "Admin", description: "Manages members, invitations, settings and every module." },
   analyst: { label: "Analyst", description: "Builds topics, dashboards and reports in Listen and Lead." },
   agent: { label: "Agent", description: "Answers customers in the Care inbox." },
-  employee: { label: "Employee", description: "Advocate: shares approved content and joins internal spaces." },
+  employee: {
+    label: "Employee",
+    description: "Advocate: shares approved content and joins internal spaces.",
+  },
   customer: { label: "Customer", description: "Outside member: sees only the spaces they are invited to." },
   supplier: { label: "Supplier", description: "Outside member: sees only the spaces they are invited to." },
   partner: { label: "Partner", description: "Outside member: sees only the spaces they are invited to." },
-  specialist: { label: "Specialist", description: "Outside expert for Innovate challenges and invited spaces." },
+  specialist: {
+    label: "Specialist",
+    description: "Outside expert for Innovate challenges and invited spaces.",
+  },
 };
 
 export function isOutsideRole(role: Role): role is OutsideRole {

@@ -7,7 +7,9 @@ import { registerUser } from "./commands/user";
 
 const program = new Command()
   .name("chorus")
-  .description("Chorus, the open social commerce platform. Settings come from environment variables (see README).")
+  .description(
+    "Chorus, the open social commerce platform. Settings come from environment variables (see README).",
+  )
   .showHelpAfterError();
 
 registerStart(program);

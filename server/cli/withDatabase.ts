@@ -4,7 +4,9 @@ import { openDatabase, targetFromConfig } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 
 /** For one-shot commands: open and migrate the configured database, run, close. */
-export async function withDatabase<T>(run: (ctx: Pick<AppContext, "db" | "config">) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  run: (ctx: Pick<AppContext, "db" | "config">) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const handle = await openDatabase(targetFromConfig(config));
   try {

@@ -24,7 +24,10 @@ export const configSchema = z.object({
     .regex(/^(nats|tls|wss?):\/\//, "must start with nats://, tls://, ws:// or wss://")
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),
   CHORUS_OPEN_SIGNUP: bool.default(false),
   CHORUS_SECURE_COOKIES: bool.optional(),

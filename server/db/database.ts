@@ -23,10 +23,13 @@ const toNumber = (value: string) => Number(value);
 pg.types.setTypeParser(pg.types.builtins.INT8, toNumber);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
 
-export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir?: string };
 
 export function targetFromConfig(config: Config): DatabaseTarget {
-  if (config.DATABASE_URL) return { kind: "postgres", url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE };
+  if (config.DATABASE_URL)
+    return { kind: "postgres", url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE };
   return { kind: "pglite", dataDir: resolve(config.CHORUS_DATA_DIR, "pglite") };
 }
 

@@ -1,5 +1,11 @@
 import type { Logger } from "pino";
-import { type ChorusEvent, type EventBus, type EventHandler, matchesNames, type SubscribeOptions } from "./types";
+import {
+  type ChorusEvent,
+  type EventBus,
+  type EventHandler,
+  matchesNames,
+  type SubscribeOptions,
+} from "./types";
 
 /**
  * The embedded default: one process, so "durable" and broadcast subscriptions both simply
@@ -22,7 +28,10 @@ export class InProcessBus implements EventBus {
         try {
           await sub.handler(event);
         } catch (error) {
-          this.logger.error({ err: error, event: event.name, subscriber: sub.options.durable }, "event handler failed");
+          this.logger.error(
+            { err: error, event: event.name, subscriber: sub.options.durable },
+            "event handler failed",
+          );
         }
       }
     }

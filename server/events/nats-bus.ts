@@ -10,7 +10,13 @@ import {
 import { type NatsConnection, nanos } from "@nats-io/nats-core";
 import { connect } from "@nats-io/transport-node";
 import type { Logger } from "pino";
-import { type ChorusEvent, type EventBus, type EventHandler, matchesNames, type SubscribeOptions } from "./types";
+import {
+  type ChorusEvent,
+  type EventBus,
+  type EventHandler,
+  matchesNames,
+  type SubscribeOptions,
+} from "./types";
 
 export const EVENTS_STREAM = "CHORUS_EVENTS";
 const SUBJECT_PREFIX = "chorus.events";
@@ -66,7 +72,9 @@ export class NatsBus implements EventBus {
     // Publish concurrently, then wait for every ack: the relay stamps rows only after this resolves.
     await Promise.all(
       events.map((event) =>
-        this.js.publish(`${this.subjectPrefix}.${event.name}`, JSON.stringify(event), { msgID: `event-${event.id}` }),
+        this.js.publish(`${this.subjectPrefix}.${event.name}`, JSON.stringify(event), {
+          msgID: `event-${event.id}`,
+        }),
       ),
     );
   }
@@ -93,7 +101,10 @@ export class NatsBus implements EventBus {
           await handler(event);
           message.ack();
         } catch (error) {
-          this.logger.error({ err: error, event: event.name, subscriber: options.durable }, "event handler failed");
+          this.logger.error(
+            { err: error, event: event.name, subscriber: options.durable },
+            "event handler failed",
+          );
           // Durable work is retried after a pause; a broadcast is best effort.
           if (options.durable) message.nak(options.retryDelayMs ?? 5_000);
           else message.ack();

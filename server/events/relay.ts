@@ -1,9 +1,9 @@
+import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Database } from "../db/database";
 import type { EventsTable } from "./tables";
 import type { ChorusEvent, EventBus } from "./types";
-import type { Selectable } from "kysely";
 
 export interface RelayOptions {
   /** How often to look for rows written by other processes. Local writes call kick(). */

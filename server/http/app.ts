@@ -3,24 +3,29 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import scalar from "@scalar/fastify-api-reference";
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { AppContext } from "../context";
-import { auditRoutes } from "../modules/audit/routes";
+import { liveRoutes } from "../live/routes";
 import { accountsRoutes } from "../modules/accounts/routes";
 import { tokensRoutes } from "../modules/accounts/tokens.routes";
+import { auditRoutes } from "../modules/audit/routes";
 import { invitationsRoutes } from "../modules/organisations/invitations.routes";
 import { organisationsRoutes } from "../modules/organisations/routes";
 import { spacesRoutes } from "../modules/spaces/routes";
-import { liveRoutes } from "../live/routes";
-import { systemRoutes } from "./system.routes";
 import { authPlugin } from "./plugins/auth";
 import { apiNotFound, registerErrorHandler } from "./plugins/errors";
 import { registerMetrics } from "./plugins/metrics";
+import { registerSecurityHeaders } from "./plugins/securityHeaders";
+import { systemRoutes } from "./system.routes";
 import type { ChorusApp, RouteEntry, RouteModule } from "./types";
 import "../policies/all";
 
@@ -81,22 +86,7 @@ export async function buildHttpApp(ctx: AppContext, options: { serveApp?: boolea
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Helmet's default would break plain-HTTP installs on a LAN; TLS sites get HSTS anyway.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(authPlugin, { db: ctx.db });
   registerMetrics(app);

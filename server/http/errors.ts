@@ -29,10 +29,13 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Resource") => new AppError(404, "not_found", `${what} not found`);
-export const forbidden = (message = "You are not allowed to do that") => new AppError(403, "forbidden", message);
+export const forbidden = (message = "You are not allowed to do that") =>
+  new AppError(403, "forbidden", message);
 export const unauthorized = (message = "Log in to continue") => new AppError(401, "unauthorized", message);
-export const conflict = (message: string, details?: unknown) => new AppError(409, "conflict", message, details);
-export const badRequest = (message: string, details?: unknown) => new AppError(400, "bad_request", message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, "conflict", message, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError(400, "bad_request", message, details);
 export const validationFailed = (message: string, details: { path: string; message: string }[]) =>
   new AppError(422, "validation_failed", message, details);
 export const rateLimited = (retryAfterSeconds: number) =>

@@ -24,7 +24,8 @@ export function decodeTimeCursor(cursor: string | undefined): TimeCursor | null 
   if (!cursor) return null;
   const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest("Invalid cursor");
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
+    throw badRequest("Invalid cursor");
   return { createdAt, id };
 }
 
@@ -36,7 +37,11 @@ export function decodeIdCursor(cursor: string | undefined): number | null {
 }
 
 /** Takes limit+1 rows, returns `limit` and the cursor of the last one when more exist. */
-export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { data: T[]; nextCursor: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => string,
+): { data: T[]; nextCursor: string | null } {
   const data = rows.slice(0, limit);
   const last = data.at(-1);
   return { data, nextCursor: rows.length > limit && last ? cursorOf(last) : null };

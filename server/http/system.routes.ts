@@ -6,7 +6,11 @@ const health = z.object({ status: z.string(), checks: z.record(z.string(), z.str
 
 /** Liveness says the process runs; readiness says it can serve (database, and NATS when used). */
 export const systemRoutes: RouteModule = (app, ctx) => {
-  app.get("/healthz", { schema: { tags: ["System"], summary: "Liveness", response: { 200: health } } }, async () => ({ status: "ok" }));
+  app.get(
+    "/healthz",
+    { schema: { tags: ["System"], summary: "Liveness", response: { 200: health } } },
+    async () => ({ status: "ok" }),
+  );
 
   app.get(
     "/readyz",
@@ -19,7 +23,9 @@ export const systemRoutes: RouteModule = (app, ctx) => {
       } catch (error) {
         checks.database = `failing: ${(error as Error).message}`;
       }
-      checks.events = ctx.bus.healthy() ? `ok (${ctx.bus.kind})` : `failing: ${ctx.bus.kind} bus disconnected`;
+      checks.events = ctx.bus.healthy()
+        ? `ok (${ctx.bus.kind})`
+        : `failing: ${ctx.bus.kind} bus disconnected`;
       const ok = Object.values(checks).every((c) => c.startsWith("ok"));
       reply.code(ok ? 200 : 503);
       return { status: ok ? "ready" : "not ready", checks };

@@ -1,5 +1,4 @@
-import type { EventBus } from "../events/types";
-import type { ChorusEvent } from "../events/types";
+import type { ChorusEvent, EventBus } from "../events/types";
 import type { LiveHub, LiveMessage } from "./hub";
 
 /**
@@ -31,6 +30,9 @@ export function startLiveProcessor(bus: EventBus, hub: LiveHub) {
     if (!event.organisationId) return;
     const message = liveMessageFor(event);
     const room = typeof event.data.room === "string" ? event.data.room : null;
-    hub.publish(room ? { organisationId: event.organisationId, room } : { organisationId: event.organisationId }, message);
+    hub.publish(
+      room ? { organisationId: event.organisationId, room } : { organisationId: event.organisationId },
+      message,
+    );
   });
 }

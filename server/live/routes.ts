@@ -17,7 +17,14 @@ const liveQuery = z.object({
 export const liveRoutes: RouteModule = (app, ctx) => {
   app.get(
     "/api/live",
-    { config: { auth: "member" }, schema: { tags: ["Live updates"], summary: "Server-Sent Events stream of invalidations", querystring: liveQuery } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags: ["Live updates"],
+        summary: "Server-Sent Events stream of invalidations",
+        querystring: liveQuery,
+      },
+    },
     async (request, reply) => {
       const actor = memberOf(request);
       const rooms = new Set((request.query.rooms ?? "").split(",").filter(Boolean).slice(0, 20));

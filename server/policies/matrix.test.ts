@@ -8,7 +8,11 @@ import { can, declaredPermissions } from "./policy";
  * appear here, and for each role the policy must answer exactly as written. Records are
  * given where a rule has a condition, to pin both sides of it.
  */
-const O = "owner", A = "admin", N = "analyst", G = "agent", E = "employee";
+const O = "owner",
+  A = "admin",
+  N = "analyst",
+  G = "agent",
+  E = "employee";
 const MEMBERS: Role[] = [O, A, N, G, E];
 const EVERYONE: Role[] = [...ROLES];
 
@@ -26,7 +30,12 @@ const MATRIX: Case[] = [
   { resource: "Organisation", action: "read", allowed: EVERYONE },
   { resource: "Organisation", action: "update", allowed: [O, A] },
   { resource: "Membership", action: "read", allowed: MEMBERS },
-  { resource: "Membership", action: "changeRole", record: { role: "analyst", newRole: "agent" }, allowed: [O, A] },
+  {
+    resource: "Membership",
+    action: "changeRole",
+    record: { role: "analyst", newRole: "agent" },
+    allowed: [O, A],
+  },
   { resource: "Membership", action: "changeRole", record: { role: "owner", newRole: "admin" }, allowed: [O] },
   { resource: "Membership", action: "changeRole", record: { role: "agent", newRole: "owner" }, allowed: [O] },
   { resource: "Membership", action: "remove", record: { role: "employee" }, allowed: [O, A] },
@@ -66,6 +75,7 @@ describe("role × action matrix", () => {
   }
 
   it("denies actions nobody declared", () => {
-    for (const role of ROLES) expect(can({ userId: "u", organisationId: "o", role }, "delete", "Organisation")).toBe(false);
+    for (const role of ROLES)
+      expect(can({ userId: "u", organisationId: "o", role }, "delete", "Organisation")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { MEMBER_ROLES, type Role, ROLES } from "../../shared/roles";
+import { MEMBER_ROLES, ROLES, type Role } from "../../shared/roles";
 import { forbidden } from "../http/errors";
 
 /**
@@ -51,10 +51,13 @@ export function can<R>(actor: PolicyActor, action: string, resource: string, rec
 }
 
 export function authorize<R>(actor: PolicyActor, action: string, resource: string, record?: R): void {
-  if (!can(actor, action, resource, record)) throw forbidden(`Your role (${actor.role}) cannot ${action} ${resource}`);
+  if (!can(actor, action, resource, record))
+    throw forbidden(`Your role (${actor.role}) cannot ${action} ${resource}`);
 }
 
 /** Every declared resource and action: the role × action matrix test walks this. */
 export function declaredPermissions(): { resource: string; action: string }[] {
-  return [...rules.entries()].flatMap(([resource, actions]) => [...actions.keys()].map((action) => ({ resource, action })));
+  return [...rules.entries()].flatMap(([resource, actions]) =>
+    [...actions.keys()].map((action) => ({ resource, action })),
+  );
 }

@@ -26,7 +26,8 @@ export class TestClient {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    if (method !== "GET" && this.csrfToken && options.csrf !== false) headers["x-csrf-token"] = this.csrfToken;
+    if (method !== "GET" && this.csrfToken && options.csrf !== false)
+      headers["x-csrf-token"] = this.csrfToken;
     let payload: string | undefined = options.rawBody;
     if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
@@ -37,7 +38,8 @@ export class TestClient {
       if (pair?.startsWith("chorus_session=")) this.cookie = pair.endsWith("=") ? null : pair;
     }
     let parsed: unknown = response.body;
-    if (String(response.headers["content-type"] ?? "").includes("json") && response.body) parsed = JSON.parse(response.body);
+    if (String(response.headers["content-type"] ?? "").includes("json") && response.body)
+      parsed = JSON.parse(response.body);
     const result = { status: response.statusCode, body: parsed as T, headers: response.headers };
     if (result.status < 300 && parsed && typeof parsed === "object" && "csrfToken" in parsed) {
       this.csrfToken = (parsed as { csrfToken: string }).csrfToken;
@@ -48,7 +50,11 @@ export class TestClient {
   get<T = any>(url: string, options?: { headers?: Record<string, string> }) {
     return this.request<T>("GET", url, undefined, options);
   }
-  post<T = any>(url: string, body?: unknown, options?: { csrf?: boolean; headers?: Record<string, string>; rawBody?: string }) {
+  post<T = any>(
+    url: string,
+    body?: unknown,
+    options?: { csrf?: boolean; headers?: Record<string, string>; rawBody?: string },
+  ) {
     return this.request<T>("POST", url, body, options);
   }
   patch<T = any>(url: string, body?: unknown) {
@@ -63,7 +69,8 @@ export class TestClient {
 
   async login(email: string, password: string) {
     const response = await this.post("/api/auth/login", { email, password });
-    if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
 }

@@ -11,7 +11,12 @@ export const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now(
 export async function createOrganisationWithOwner(runtime: TestRuntime, name: string) {
   const owner = runtime.client();
   const email = uniqueEmail("owner");
-  const response = await owner.post("/api/auth/signup", { name: `${name} Owner`, email, password: PASSWORD, organisationName: name });
+  const response = await owner.post("/api/auth/signup", {
+    name: `${name} Owner`,
+    email,
+    password: PASSWORD,
+    organisationName: name,
+  });
   if (response.status !== 201) throw new Error(`signup failed: ${JSON.stringify(response.body)}`);
   return { owner, email, organisationId: response.body.organisation.id as string };
 }
@@ -23,7 +28,15 @@ export async function addMember(runtime: TestRuntime, admin: TestClient, role: R
   if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
   const token = String(invite.body.inviteUrl).split("/invite/")[1]!;
   const member = runtime.client();
-  const accepted = await member.post(`/api/auth/invitations/${token}/accept`, { name: `${role} person`, password: PASSWORD });
+  const accepted = await member.post(`/api/auth/invitations/${token}/accept`, {
+    name: `${role} person`,
+    password: PASSWORD,
+  });
   if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
-  return { client: member, email, userId: accepted.body.user.id as string, invitationId: invite.body.invitation.id as string };
+  return {
+    client: member,
+    email,
+    userId: accepted.body.user.id as string,
+    invitationId: invite.body.invitation.id as string,
+  };
 }

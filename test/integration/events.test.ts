@@ -65,17 +65,27 @@ describe.each(buses)(`events and live updates on ${backend}, %s bus`, (bus) => {
     await runtime.ctx.relay.kick();
     expect(seen.map((e) => e.data.name)).toEqual(["one", "two"]);
     expect(seen[0]!.organisationId).toBe(org.organisationId);
-    const unpublished = await runtime.ctx.db.selectFrom("events").select("id").where("published_at", "is", null).execute();
+    const unpublished = await runtime.ctx.db
+      .selectFrom("events")
+      .select("id")
+      .where("published_at", "is", null)
+      .execute();
     expect(unpublished).toEqual([]);
     await stop();
   });
 
   it("does not write an event when the mutation fails", async () => {
     const org = await createOrganisationWithOwner(runtime, "Failing Org");
-    const before = await runtime.ctx.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await runtime.ctx.db
+      .selectFrom("events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const members = (await org.owner.get("/api/members")).body.data;
     expect((await org.owner.delete(`/api/members/${members[0].id}`)).status).toBe(409);
-    const after = await runtime.ctx.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await runtime.ctx.db
+      .selectFrom("events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 

@@ -14,7 +14,9 @@ describe(`HTTP edges on ${backend}`, () => {
   afterAll(() => runtime?.close());
 
   it("answers malformed JSON with 400 and a message", async () => {
-    const response = await owner.post("/api/invitations", undefined, { rawBody: '{"email": "a@b.c", role: }' });
+    const response = await owner.post("/api/invitations", undefined, {
+      rawBody: '{"email": "a@b.c", role: }',
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("bad_request");
     expect(response.body.error.message).toMatch(/JSON/);
@@ -36,12 +38,15 @@ describe(`HTTP edges on ${backend}`, () => {
   });
 
   it("answers a wrong content type with 415", async () => {
-    const response = await owner.post("/api/spaces", undefined, { rawBody: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const response = await owner.post("/api/spaces", undefined, {
+      rawBody: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(response.status).toBe(415);
   });
 
   it("keeps odd Unicode and HTML as text", async () => {
-    const name = '<img src=x onerror=alert(1)> Ünïcödé 👩🏽‍🚀 \u202Eevil';
+    const name = "<img src=x onerror=alert(1)> Ünïcödé 👩🏽‍🚀 \u202Eevil";
     const created = await owner.post("/api/spaces", { name });
     expect(created.status).toBe(201);
     expect((await owner.get(`/api/spaces/${created.body.id}`)).body.name).toBe(name.trim());
@@ -58,7 +63,9 @@ describe(`HTTP edges on ${backend}`, () => {
   it("echoes a sane request id and replaces a hostile one", async () => {
     const kept = await owner.get("/api/session", { headers: { "x-request-id": "abc-123" } });
     expect(kept.headers["x-request-id"]).toBe("abc-123");
-    const replaced = await owner.get("/api/session", { headers: { "x-request-id": "a\nb<script>".padEnd(80, "x") } });
+    const replaced = await owner.get("/api/session", {
+      headers: { "x-request-id": "a\nb<script>".padEnd(80, "x") },
+    });
     expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 

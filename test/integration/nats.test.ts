@@ -50,8 +50,20 @@ describe.skipIf(!NATS_URL)("NATS JetStream event bus", () => {
   it("shares durable work between workers: each event handled once", async () => {
     const handled: number[] = [];
     const byWorker = { a: 0, b: 0 };
-    const stopA = await workerA.subscribe((e) => { handled.push(e.id); byWorker.a++; }, { durable: `work-${suffix}` });
-    const stopB = await workerB.subscribe((e) => { handled.push(e.id); byWorker.b++; }, { durable: `work-${suffix}` });
+    const stopA = await workerA.subscribe(
+      (e) => {
+        handled.push(e.id);
+        byWorker.a++;
+      },
+      { durable: `work-${suffix}` },
+    );
+    const stopB = await workerB.subscribe(
+      (e) => {
+        handled.push(e.id);
+        byWorker.b++;
+      },
+      { durable: `work-${suffix}` },
+    );
     const events = Array.from({ length: 200 }, (_, i) => event(i + 1));
     await publisher.publish(events);
     await until(() => handled.length >= 200);

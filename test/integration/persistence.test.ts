@@ -24,7 +24,12 @@ describe("embedded PGlite in a folder", () => {
   it("keeps accounts and organisations across a restart", async () => {
     const first = await boot();
     const client = new TestClient(first.http!.app);
-    const created = await client.post("/api/auth/signup", { name: "Persistent", email: "keep@example.test", password: PASSWORD, organisationName: "Kept Org" });
+    const created = await client.post("/api/auth/signup", {
+      name: "Persistent",
+      email: "keep@example.test",
+      password: PASSWORD,
+      organisationName: "Kept Org",
+    });
     expect(created.status).toBe(201);
     await first.close();
 

@@ -24,7 +24,9 @@ describe(`tenant isolation on ${backend}`, () => {
     const members = await b.owner.get("/api/members");
     bIds.member = members.body.data.find((m: { user: { id: string } }) => m.user.id === member.userId).id;
     bIds.userId = member.userId;
-    bIds.invitation = (await b.owner.post("/api/invitations", { email: "pending@bravo.test", role: "agent" })).body.invitation.id;
+    bIds.invitation = (
+      await b.owner.post("/api/invitations", { email: "pending@bravo.test", role: "agent" })
+    ).body.invitation.id;
     bIds.token = (await b.owner.post("/api/tokens", { name: "bravo token" })).body.token.id;
     bIds.space = (await b.owner.post("/api/spaces", { name: "Bravo secret space" })).body.id;
     bIds.organisation = b.organisationId;
@@ -36,7 +38,9 @@ describe(`tenant isolation on ${backend}`, () => {
     if (param === "userId") return bIds.userId;
     if (param !== "id") return undefined;
     const collection = route.url.split("/")[2];
-    return { members: bIds.member, invitations: bIds.invitation, tokens: bIds.token, spaces: bIds.space }[collection ?? ""];
+    return { members: bIds.member, invitations: bIds.invitation, tokens: bIds.token, spaces: bIds.space }[
+      collection ?? ""
+    ];
   };
 
   // Valid bodies, so that validation passes and the request reaches the tenant check.
@@ -46,7 +50,10 @@ describe(`tenant isolation on ${backend}`, () => {
   };
 
   // Routes whose resource is addressed by a secret in the URL (capability links), not by org.
-  const capabilityRoutes = new Set(["GET /api/auth/invitations/:token", "POST /api/auth/invitations/:token/accept"]);
+  const capabilityRoutes = new Set([
+    "GET /api/auth/invitations/:token",
+    "POST /api/auth/invitations/:token/accept",
+  ]);
 
   it("answers 404 for every route that addresses one of B's resources", async () => {
     const routes = runtime.http!.routes.filter((r) => r.auth === "user" || r.auth === "member");
@@ -65,11 +72,19 @@ describe(`tenant isolation on ${backend}`, () => {
         expect(id, `no fixture of B for :${param} in ${key}; add one to this test`).toBeDefined();
         url = url.replace(`:${param}`, id!);
       }
-      if (route.method !== "GET" && route.method !== "DELETE" && route.url.includes(":") && !(key in bodies)) {
+      if (
+        route.method !== "GET" &&
+        route.method !== "DELETE" &&
+        route.url.includes(":") &&
+        !(key in bodies)
+      ) {
         // PUT with no body is fine; other writes need a valid sample body.
         expect(route.method, `add a valid body for ${key}`).toBe("PUT");
       }
-      const body = rawBody === undefined ? undefined : JSON.parse(JSON.stringify(rawBody).replace("<organisation>", bIds.organisation!));
+      const body =
+        rawBody === undefined
+          ? undefined
+          : JSON.parse(JSON.stringify(rawBody).replace("<organisation>", bIds.organisation!));
       const response = await a.owner.request(route.method as "GET", url, body);
       expect(response.status, `${key} as A on B's resource → ${JSON.stringify(response.body)}`).toBe(404);
       addressed.push(key);
@@ -78,9 +93,23 @@ describe(`tenant isolation on ${backend}`, () => {
   });
 
   it("shows nothing of B in any list or read that takes no id", async () => {
-    const secrets = [bIds.member, bIds.invitation, bIds.token, bIds.space, bIds.organisation, "Bravo", "pending@bravo.test"];
+    const secrets = [
+      bIds.member,
+      bIds.invitation,
+      bIds.token,
+      bIds.space,
+      bIds.organisation,
+      "Bravo",
+      "pending@bravo.test",
+    ];
     for (const route of runtime.http!.routes) {
-      if (route.method !== "GET" || route.url.includes(":") || route.url === "/api/live" || route.auth === undefined) continue;
+      if (
+        route.method !== "GET" ||
+        route.url.includes(":") ||
+        route.url === "/api/live" ||
+        route.auth === undefined
+      )
+        continue;
       const response = await a.owner.get(route.url);
       const text = JSON.stringify(response.body);
       for (const secret of secrets) expect(text, `${route.url} leaks ${secret}`).not.toContain(secret);
@@ -91,7 +120,9 @@ describe(`tenant isolation on ${backend}`, () => {
     const org = await b.owner.get("/api/organisation");
     expect(org.body.name).toBe("Bravo Org");
     const invitations = await b.owner.get("/api/invitations");
-    expect(invitations.body.data.find((i: { id: string }) => i.id === bIds.invitation).status).toBe("pending");
+    expect(invitations.body.data.find((i: { id: string }) => i.id === bIds.invitation).status).toBe(
+      "pending",
+    );
     const tokens = await b.owner.get("/api/tokens");
     expect(tokens.body.data.map((t: { id: string }) => t.id)).toContain(bIds.token);
     const members = await b.owner.get("/api/members");

@@ -12,7 +12,9 @@ export function registerMigrate(program: Command) {
       const handle = await openDatabase(targetFromConfig(config));
       try {
         const applied = await migrateToLatest(handle.db);
-        console.log(applied.length ? `Applied ${applied.length}: ${applied.join(", ")}` : "Database is up to date");
+        console.log(
+          applied.length ? `Applied ${applied.length}: ${applied.join(", ")}` : "Database is up to date",
+        );
         console.log(`Database: ${handle.backend} ${handle.location}`);
       } finally {
         await handle.close();

@@ -37,7 +37,9 @@ export function registerStart(program: Command) {
 export function registerWorker(program: Command) {
   program
     .command("worker")
-    .description("Start a worker process (event relay and processors, no HTTP); run several with NATS_URL set")
+    .description(
+      "Start a worker process (event relay and processors, no HTTP); run several with NATS_URL set",
+    )
     .action(async () => {
       const config = loadConfig();
       const runtime = await startRuntime({ config, web: false, workers: true });

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { ROLES, type Role } from "../../../shared/roles";
+import { recordEvent } from "../../events/record";
 import { hashPassword, passwordSchema } from "../../modules/accounts/passwords";
 import { usersRepo } from "../../modules/accounts/repository";
 import { createPasswordResetLink } from "../../modules/accounts/useCases/passwordReset";
 import { organisationsRepo } from "../../modules/organisations/repository";
-import { recordEvent } from "../../events/record";
 import { withDatabase } from "../withDatabase";
 
 export function registerUser(program: Command) {
@@ -18,32 +18,61 @@ export function registerUser(program: Command) {
     .requiredOption("--password <password>", "password (at least 10 characters)")
     .option("--organisation <slug>", "organisation slug to join")
     .option("--role <role>", `role in that organisation: ${ROLES.join(", ")}`, "employee")
-    .action(async (options: { email: string; name: string; password: string; organisation?: string; role: string }) => {
-      const password = passwordSchema.safeParse(options.password);
-      if (!password.success) throw new Error(password.error.issues[0]?.message ?? "Invalid password");
-      if (!(ROLES as readonly string[]).includes(options.role)) throw new Error(`Unknown role "${options.role}"; use one of ${ROLES.join(", ")}`);
-      const passwordHash = await hashPassword(options.password);
-      await withDatabase(async ({ db }) => {
-        await db.transaction().execute(async (trx) => {
-          if (await usersRepo.findByEmail(trx, options.email)) throw new Error(`A user with email ${options.email} already exists`);
-          const created = await usersRepo.insert(trx, { email: options.email, name: options.name, passwordHash });
-          let organisationId: string | null = null;
-          if (options.organisation) {
-            const organisation = await trx.selectFrom("organisations").select("id").where("slug", "=", options.organisation).executeTakeFirst();
-            if (!organisation) throw new Error(`No organisation with slug "${options.organisation}"`);
-            organisationId = organisation.id;
-            await organisationsRepo.insertMembership(trx, organisation.id, created.id, options.role as Role);
-          }
-          await recordEvent(trx, { userId: null, organisationId }, {
-            name: "user.created",
-            subjectType: "user",
-            subjectId: created.id,
-            data: { email: created.email, role: organisationId ? options.role : null, via: "cli" },
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        password: string;
+        organisation?: string;
+        role: string;
+      }) => {
+        const password = passwordSchema.safeParse(options.password);
+        if (!password.success) throw new Error(password.error.issues[0]?.message ?? "Invalid password");
+        if (!(ROLES as readonly string[]).includes(options.role))
+          throw new Error(`Unknown role "${options.role}"; use one of ${ROLES.join(", ")}`);
+        const passwordHash = await hashPassword(options.password);
+        await withDatabase(async ({ db }) => {
+          await db.transaction().execute(async (trx) => {
+            if (await usersRepo.findByEmail(trx, options.email))
+              throw new Error(`A user with email ${options.email} already exists`);
+            const created = await usersRepo.insert(trx, {
+              email: options.email,
+              name: options.name,
+              passwordHash,
+            });
+            let organisationId: string | null = null;
+            if (options.organisation) {
+              const organisation = await trx
+                .selectFrom("organisations")
+                .select("id")
+                .where("slug", "=", options.organisation)
+                .executeTakeFirst();
+              if (!organisation) throw new Error(`No organisation with slug "${options.organisation}"`);
+              organisationId = organisation.id;
+              await organisationsRepo.insertMembership(
+                trx,
+                organisation.id,
+                created.id,
+                options.role as Role,
+              );
+            }
+            await recordEvent(
+              trx,
+              { userId: null, organisationId },
+              {
+                name: "user.created",
+                subjectType: "user",
+                subjectId: created.id,
+                data: { email: created.email, role: organisationId ? options.role : null, via: "cli" },
+              },
+            );
+            console.log(
+              `Created ${created.email}${organisationId ? ` as ${options.role} of ${options.organisation}` : ""}`,
+            );
           });
-          console.log(`Created ${created.email}${organisationId ? ` as ${options.role} of ${options.organisation}` : ""}`);
         });
-      });
-    });
+      },
+    );
 
   user
     .command("reset-link")

@@ -35,7 +35,8 @@ async function resolve(db: Database, request: FastifyRequest): Promise<AuthConte
   const header = request.headers.authorization;
   if (header) {
     const [scheme, secret] = header.split(" ");
-    if (scheme?.toLowerCase() !== "bearer" || !secret) throw unauthorized("Authorization must be 'Bearer <token>'");
+    if (scheme?.toLowerCase() !== "bearer" || !secret)
+      throw unauthorized("Authorization must be 'Bearer <token>'");
     const auth = await authenticateApiToken(db, secret.trim());
     if (!auth) throw unauthorized("The API token is invalid, expired or revoked");
     return auth;

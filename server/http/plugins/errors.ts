@@ -2,7 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors";
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, details?: unknown) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+) {
   return reply
     .code(status)
     .type("application/json")
@@ -18,7 +25,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        path: [error.validationContext, ...(v.instancePath ? v.instancePath.split("/").filter(Boolean) : [])].join("."),
+        path: [
+          error.validationContext,
+          ...(v.instancePath ? v.instancePath.split("/").filter(Boolean) : []),
+        ].join("."),
         message: v.message ?? "is invalid",
       }));
       const summary = details.map((d) => `${d.path}: ${d.message}`).join("; ");
@@ -27,9 +37,21 @@ export function registerErrorHandler(app: FastifyInstance) {
     const fastifyError = error as FastifyError;
     switch (fastifyError.code) {
       case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return send(reply, request, 413, "payload_too_large", `Request body is larger than the ${app.initialConfig.bodyLimit} bytes allowed`);
+        return send(
+          reply,
+          request,
+          413,
+          "payload_too_large",
+          `Request body is larger than the ${app.initialConfig.bodyLimit} bytes allowed`,
+        );
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return send(reply, request, 415, "unsupported_media_type", "Send JSON with Content-Type: application/json");
+        return send(
+          reply,
+          request,
+          415,
+          "unsupported_media_type",
+          "Send JSON with Content-Type: application/json",
+        );
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
         return send(reply, request, 400, "bad_request", "The JSON body is empty");
     }
@@ -39,10 +61,22 @@ export function registerErrorHandler(app: FastifyInstance) {
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(reply, request, status, "bad_request", error.message);
     request.log.error({ err: error }, "unhandled error");
-    return send(reply, request, 500, "internal", "Something went wrong on our side; the request id helps us find it");
+    return send(
+      reply,
+      request,
+      500,
+      "internal",
+      "Something went wrong on our side; the request id helps us find it",
+    );
   });
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, request, 404, "not_found", `No route for ${request.method} ${request.url.split("?")[0]}`);
+  return send(
+    reply,
+    request,
+    404,
+    "not_found",
+    `No route for ${request.method} ${request.url.split("?")[0]}`,
+  );
 }

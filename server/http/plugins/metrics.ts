@@ -15,7 +15,10 @@ export function registerMetrics(app: FastifyInstance) {
   app.addHook("onResponse", async (request, reply) => {
     // The route pattern, never the raw URL: ids in labels would explode the series count.
     const route = request.routeOptions.url ?? "unmatched";
-    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    duration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
   app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);

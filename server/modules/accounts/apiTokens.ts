@@ -3,9 +3,9 @@ import type { AppContext } from "../../context";
 import type { DB } from "../../db/schema";
 import { type Actor, recordEvent } from "../../events/record";
 import { notFound } from "../../http/errors";
-import { randomToken, sha256 } from "../../lib/crypto";
 import { decodeTimeCursor } from "../../http/pagination";
-import { type PolicyActor, authorize, can } from "../../policies/policy";
+import { randomToken, sha256 } from "../../lib/crypto";
+import { authorize, can, type PolicyActor } from "../../policies/policy";
 import { API_TOKEN_PREFIX } from "./authenticate";
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -29,7 +29,11 @@ function selectTokens(db: Q, organisationId: string) {
 }
 
 /** Admins see every live token of the organisation, others only their own. */
-export async function listApiTokens(ctx: Pick<AppContext, "db">, actor: PolicyActor, query: { cursor?: string; limit: number }) {
+export async function listApiTokens(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  query: { cursor?: string; limit: number },
+) {
   authorize(actor, "read", "ApiToken");
   let q = selectTokens(ctx.db, actor.organisationId);
   if (!can(actor, "readAll", "ApiToken")) q = q.where("api_tokens.user_id", "=", actor.userId);
@@ -39,7 +43,11 @@ export async function listApiTokens(ctx: Pick<AppContext, "db">, actor: PolicyAc
       eb(eb.refTuple("api_tokens.created_at", "api_tokens.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
     );
   }
-  return q.orderBy("api_tokens.created_at", "desc").orderBy("api_tokens.id", "desc").limit(query.limit + 1).execute();
+  return q
+    .orderBy("api_tokens.created_at", "desc")
+    .orderBy("api_tokens.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
 }
 
 export async function createApiToken(
@@ -69,14 +77,23 @@ export async function createApiToken(
       subjectId: row.id,
       data: { name: input.name.trim(), expiresInDays: input.expiresInDays ?? null },
     });
-    const token = await selectTokens(trx, actor.organisationId).where("api_tokens.id", "=", row.id).executeTakeFirstOrThrow();
+    const token = await selectTokens(trx, actor.organisationId)
+      .where("api_tokens.id", "=", row.id)
+      .executeTakeFirstOrThrow();
     return { token, secret };
   });
 }
 
-export async function revokeApiToken(ctx: Pick<AppContext, "db">, actor: PolicyActor, eventActor: Actor, id: string) {
+export async function revokeApiToken(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  eventActor: Actor,
+  id: string,
+) {
   await ctx.db.transaction().execute(async (trx) => {
-    const token = await selectTokens(trx, actor.organisationId).where("api_tokens.id", "=", id).executeTakeFirst();
+    const token = await selectTokens(trx, actor.organisationId)
+      .where("api_tokens.id", "=", id)
+      .executeTakeFirst();
     if (!token) throw notFound("API token");
     authorize(actor, "revoke", "ApiToken", { userId: token.user_id });
     await trx.updateTable("api_tokens").set({ revoked_at: new Date() }).where("id", "=", id).execute();

@@ -56,7 +56,9 @@ export async function authenticateApiToken(db: Database, secret: string): Promis
     ])
     .where("api_tokens.token_hash", "=", sha256(secret))
     .where("api_tokens.revoked_at", "is", null)
-    .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", new Date())]))
+    .where((eb) =>
+      eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", new Date())]),
+    )
     .executeTakeFirst();
   if (!row) return null;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {

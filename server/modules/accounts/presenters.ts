@@ -13,7 +13,11 @@ export interface SessionPayload {
 /** What the web app knows about its user: who, where, as what, and where else they could be. */
 export async function presentSession(
   db: Database,
-  input: { user: { id: string; email: string; name: string }; organisationId: string | null; csrfToken: string },
+  input: {
+    user: { id: string; email: string; name: string };
+    organisationId: string | null;
+    csrfToken: string;
+  },
 ): Promise<SessionPayload> {
   const organisations = await organisationsRepo.listForUser(db, input.user.id);
   const current = organisations.find((o) => o.id === input.organisationId) ?? null;

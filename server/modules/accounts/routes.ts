@@ -25,16 +25,30 @@ const tags = ["Accounts"];
 export const accountsRoutes: RouteModule = (app, ctx) => {
   app.get(
     "/api/setup",
-    { config: { auth: "public" }, schema: { tags, summary: "Whether the instance still needs its first owner", response: { 200: setupResponse } } },
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Whether the instance still needs its first owner",
+        response: { 200: setupResponse },
+      },
+    },
     async () => ({ needsSetup: !(await usersRepo.any(ctx.db)), openSignup: ctx.config.CHORUS_OPEN_SIGNUP }),
   );
 
   app.get(
     "/api/session",
-    { config: { auth: "user" }, schema: { tags, summary: "The current user, organisation and role", response: { 200: sessionSchema } } },
+    {
+      config: { auth: "user" },
+      schema: { tags, summary: "The current user, organisation and role", response: { 200: sessionSchema } },
+    },
     async (request) => {
       const auth = userOf(request);
-      return presentSession(ctx.db, { user: auth.user, organisationId: auth.organisationId, csrfToken: auth.csrfToken ?? "" });
+      return presentSession(ctx.db, {
+        user: auth.user,
+        organisationId: auth.organisationId,
+        csrfToken: auth.csrfToken ?? "",
+      });
     },
   );
 
@@ -42,13 +56,26 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
     "/api/auth/signup",
     {
       config: { auth: "public" },
-      schema: { tags, summary: "Create the first owner and organisation", body: signUpBody, response: { 201: sessionSchema } },
+      schema: {
+        tags,
+        summary: "Create the first owner and organisation",
+        body: signUpBody,
+        response: { 201: sessionSchema },
+      },
     },
     async (request, reply) => {
-      const result = await signUp(ctx, { ...request.body, ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
+      const result = await signUp(ctx, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
       setSessionCookie(reply, ctx.config, result.token);
       reply.code(201);
-      return presentSession(ctx.db, { user: result.user, organisationId: result.session.organisation_id, csrfToken: result.session.csrf_token });
+      return presentSession(ctx.db, {
+        user: result.user,
+        organisationId: result.session.organisation_id,
+        csrfToken: result.session.csrf_token,
+      });
     },
   );
 
@@ -56,7 +83,12 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
     "/api/auth/login",
     {
       config: { auth: "public" },
-      schema: { tags, summary: "Log in with email and password (rate limited)", body: logInBody, response: { 200: sessionSchema } },
+      schema: {
+        tags,
+        summary: "Log in with email and password (rate limited)",
+        body: logInBody,
+        response: { 200: sessionSchema },
+      },
     },
     async (request, reply) => {
       const result = await logIn(ctx, {
@@ -76,7 +108,10 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     "/api/auth/logout",
-    { config: { auth: "public" }, schema: { tags, summary: "End the current session", response: { 204: z.null() } } },
+    {
+      config: { auth: "public" },
+      schema: { tags, summary: "End the current session", response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSessionByToken(ctx.db, token);
@@ -89,7 +124,12 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
     "/api/auth/password-reset",
     {
       config: { auth: "public" },
-      schema: { tags, summary: "Mail a password reset link", body: passwordResetBody, response: { 202: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags,
+        summary: "Mail a password reset link",
+        body: passwordResetBody,
+        response: { 202: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (request, reply) => {
       await requestPasswordReset(ctx, request.body.email);
@@ -102,7 +142,12 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
     "/api/auth/password-reset/confirm",
     {
       config: { auth: "public" },
-      schema: { tags, summary: "Set a new password with a reset token", body: passwordResetConfirmBody, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Set a new password with a reset token",
+        body: passwordResetConfirmBody,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await resetPassword(ctx, { ...request.body, ip: request.ip });
@@ -114,14 +159,27 @@ export const accountsRoutes: RouteModule = (app, ctx) => {
     "/api/session/organisation",
     {
       config: { auth: "user" },
-      schema: { tags, summary: "Switch the active organisation", body: switchOrganisationBody, response: { 200: sessionSchema } },
+      schema: {
+        tags,
+        summary: "Switch the active organisation",
+        body: switchOrganisationBody,
+        response: { 200: sessionSchema },
+      },
     },
     async (request) => {
       const auth = userOf(request);
-      const membership = await organisationsRepo.findMembership(ctx.db, request.body.organisationId, auth.user.id);
+      const membership = await organisationsRepo.findMembership(
+        ctx.db,
+        request.body.organisationId,
+        auth.user.id,
+      );
       if (!membership || !auth.sessionId) throw notFound("Organisation");
       await setSessionOrganisation(ctx.db, auth.sessionId, membership.organisation_id);
-      return presentSession(ctx.db, { user: auth.user, organisationId: membership.organisation_id, csrfToken: auth.csrfToken ?? "" });
+      return presentSession(ctx.db, {
+        user: auth.user,
+        organisationId: membership.organisation_id,
+        csrfToken: auth.csrfToken ?? "",
+      });
     },
   );
 };

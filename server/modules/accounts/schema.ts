@@ -28,7 +28,10 @@ export const signUpBody = z.object({
 export const logInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(256) });
 
 export const passwordResetBody = z.object({ email: z.string().trim().max(320) });
-export const passwordResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
+export const passwordResetConfirmBody = z.object({
+  token: z.string().min(10).max(200),
+  password: passwordSchema,
+});
 
 export const switchOrganisationBody = z.object({ organisationId: z.uuid() });
 

@@ -70,7 +70,11 @@ export function deleteSessionsOfUser(db: Q, userId: string) {
 }
 
 export function setSessionOrganisation(db: Q, sessionId: string, organisationId: string) {
-  return db.updateTable("sessions").set({ organisation_id: organisationId }).where("id", "=", sessionId).execute();
+  return db
+    .updateTable("sessions")
+    .set({ organisation_id: organisationId })
+    .where("id", "=", sessionId)
+    .execute();
 }
 
 /** Updated at most every few minutes: a write per request would double the database load. */

@@ -11,10 +11,15 @@ const tags = ["API tokens"];
 export const tokensRoutes: RouteModule = (app, ctx) => {
   app.get(
     "/api/tokens",
-    { config: { auth: "member" }, schema: { tags, summary: "List API tokens", querystring: pageQuery, response: { 200: apiTokenPage } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "List API tokens", querystring: pageQuery, response: { 200: apiTokenPage } },
+    },
     async (request) => {
       const rows = await listApiTokens(ctx, memberOf(request), request.query);
-      const result = page(rows, request.query.limit, (r) => encodeCursor({ createdAt: r.created_at, id: r.id }));
+      const result = page(rows, request.query.limit, (r) =>
+        encodeCursor({ createdAt: r.created_at, id: r.id }),
+      );
       return { data: result.data.map(presentApiToken), nextCursor: result.nextCursor };
     },
   );
@@ -23,7 +28,12 @@ export const tokensRoutes: RouteModule = (app, ctx) => {
     "/api/tokens",
     {
       config: { auth: "member" },
-      schema: { tags, summary: "Create an API token (the secret is shown once)", body: createApiTokenBody, response: { 201: createApiTokenResponse } },
+      schema: {
+        tags,
+        summary: "Create an API token (the secret is shown once)",
+        body: createApiTokenBody,
+        response: { 201: createApiTokenResponse },
+      },
     },
     async (request, reply) => {
       const { token, secret } = await createApiToken(ctx, memberOf(request), actorOf(request), request.body);
@@ -34,7 +44,10 @@ export const tokensRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     "/api/tokens/:id",
-    { config: { auth: "member" }, schema: { tags, summary: "Revoke an API token", params: idParams, response: { 204: z.null() } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "Revoke an API token", params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeApiToken(ctx, memberOf(request), actorOf(request), request.params.id);
       reply.code(204).send(null);

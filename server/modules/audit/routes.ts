@@ -24,7 +24,15 @@ const auditQuery = pageQuery.extend({
 export const auditRoutes: RouteModule = (app, ctx) => {
   app.get(
     "/api/audit",
-    { config: { auth: "member" }, schema: { tags, summary: "Read the audit log", querystring: auditQuery, response: { 200: pageResponse(auditEntry) } } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "Read the audit log",
+        querystring: auditQuery,
+        response: { 200: pageResponse(auditEntry) },
+      },
+    },
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "AuditLog");
@@ -48,7 +56,10 @@ export const auditRoutes: RouteModule = (app, ctx) => {
       if (name) q = q.where("events.name", "=", name);
       if (actorId) q = q.where("events.actor_id", "=", actorId);
       if (cursor !== null) q = q.where("events.id", "<", cursor);
-      const rows = await q.orderBy("events.id", "desc").limit(limit + 1).execute();
+      const rows = await q
+        .orderBy("events.id", "desc")
+        .limit(limit + 1)
+        .execute();
       const result = page(rows, limit, (r) => encodeCursor({ id: r.id }));
       return {
         data: result.data.map((r) => ({
@@ -68,7 +79,14 @@ export const auditRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     "/api/audit/names",
-    { config: { auth: "member" }, schema: { tags, summary: "Event names seen in this organisation", response: { 200: z.object({ names: z.array(z.string()) }) } } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "Event names seen in this organisation",
+        response: { 200: z.object({ names: z.array(z.string()) }) },
+      },
+    },
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "AuditLog");

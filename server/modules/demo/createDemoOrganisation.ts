@@ -32,11 +32,18 @@ export const demoEmail = (role: Role) => `${role}@halcyon.example`;
  * Creates the demo organisation with one user per role, or refreshes it: running it again
  * sets every demo user's password to the one printed, so the credentials shown always work.
  */
-export async function createDemoOrganisation(ctx: Pick<AppContext, "db">, password?: string): Promise<DemoCredentials> {
+export async function createDemoOrganisation(
+  ctx: Pick<AppContext, "db">,
+  password?: string,
+): Promise<DemoCredentials> {
   const secret = password ?? `demo-${randomBytes(6).toString("base64url")}`;
   const passwordHash = await hashPassword(secret);
   return ctx.db.transaction().execute(async (trx) => {
-    let organisation = await trx.selectFrom("organisations").selectAll().where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirst();
+    let organisation = await trx
+      .selectFrom("organisations")
+      .selectAll()
+      .where("slug", "=", DEMO_ORGANISATION.slug)
+      .executeTakeFirst();
     const created = !organisation;
     organisation ??= await organisationsRepo.insert(trx, DEMO_ORGANISATION.name);
     const users: DemoCredentials["users"] = [];
@@ -44,7 +51,11 @@ export async function createDemoOrganisation(ctx: Pick<AppContext, "db">, passwo
       const email = demoEmail(role);
       let user = await usersRepo.findByEmail(trx, email);
       if (user) {
-        await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", user.id).execute();
+        await trx
+          .updateTable("users")
+          .set({ password_hash: passwordHash })
+          .where("id", "=", user.id)
+          .execute();
       } else {
         user = await usersRepo.insert(trx, { email, name: PEOPLE[role], passwordHash });
       }
@@ -57,7 +68,12 @@ export async function createDemoOrganisation(ctx: Pick<AppContext, "db">, passwo
       await recordEvent(
         trx,
         { userId: null, organisationId: organisation.id },
-        { name: "organisation.created", subjectType: "organisation", subjectId: organisation.id, data: { name: organisation.name, demo: true } },
+        {
+          name: "organisation.created",
+          subjectType: "organisation",
+          subjectId: organisation.id,
+          data: { name: organisation.name, demo: true },
+        },
       );
     }
     return { organisation: { id: organisation.id, name: organisation.name }, password: secret, users };

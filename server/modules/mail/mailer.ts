@@ -40,7 +40,10 @@ export class LogMailer implements Mailer {
   async send(mail: Mail) {
     this.sent.push(mail);
     if (this.sent.length > 100) this.sent.shift();
-    this.logger.info({ mail: { to: mail.to, subject: mail.subject } }, `mail (no SMTP_URL set):\n${mail.text}`);
+    this.logger.info(
+      { mail: { to: mail.to, subject: mail.subject } },
+      `mail (no SMTP_URL set):\n${mail.text}`,
+    );
   }
 }
 

@@ -24,17 +24,35 @@ const tags = ["Invitations"];
 export const invitationsRoutes: RouteModule = (app, ctx) => {
   app.get(
     "/api/invitations",
-    { config: { auth: "member" }, schema: { tags, summary: "List invitations", querystring: pageQuery, response: { 200: invitationPage } } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "List invitations",
+        querystring: pageQuery,
+        response: { 200: invitationPage },
+      },
+    },
     async (request) => {
       const rows = await listInvitations(ctx, memberOf(request), request.query);
-      const result = page(rows, request.query.limit, (r) => encodeCursor({ createdAt: r.created_at, id: r.id }));
+      const result = page(rows, request.query.limit, (r) =>
+        encodeCursor({ createdAt: r.created_at, id: r.id }),
+      );
       return { data: result.data.map(presentInvitation), nextCursor: result.nextCursor };
     },
   );
 
   app.post(
     "/api/invitations",
-    { config: { auth: "member" }, schema: { tags, summary: "Invite someone by email", body: createInvitationBody, response: { 201: createInvitationResponse } } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "Invite someone by email",
+        body: createInvitationBody,
+        response: { 201: createInvitationResponse },
+      },
+    },
     async (request, reply) => {
       const result = await inviteMember(ctx, memberOf(request), actorOf(request), request.body);
       reply.code(201);
@@ -44,7 +62,10 @@ export const invitationsRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     "/api/invitations/:id",
-    { config: { auth: "member" }, schema: { tags, summary: "Revoke an invitation", params: idParams, response: { 204: z.null() } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "Revoke an invitation", params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeInvitation(ctx, memberOf(request), actorOf(request), request.params.id);
       reply.code(204).send(null);
@@ -53,7 +74,15 @@ export const invitationsRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     "/api/auth/invitations/:token",
-    { config: { auth: "public" }, schema: { tags, summary: "Preview an invitation link", params: invitationTokenParams, response: { 200: invitationPreview } } },
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Preview an invitation link",
+        params: invitationTokenParams,
+        response: { 200: invitationPreview },
+      },
+    },
     async (request) => lookupInvitation(ctx, request.params.token),
   );
 
@@ -61,7 +90,13 @@ export const invitationsRoutes: RouteModule = (app, ctx) => {
     "/api/auth/invitations/:token/accept",
     {
       config: { auth: "public" },
-      schema: { tags, summary: "Accept an invitation and sign in", params: invitationTokenParams, body: acceptInvitationBody, response: { 200: sessionSchema } },
+      schema: {
+        tags,
+        summary: "Accept an invitation and sign in",
+        params: invitationTokenParams,
+        body: acceptInvitationBody,
+        response: { 200: sessionSchema },
+      },
     },
     async (request, reply) => {
       const result = await acceptInvitation(ctx, {

@@ -18,5 +18,10 @@ allow<{ role: Role; newRole?: Role }>(
 allow<{ userId: string }>("all", ["leave"], "Membership", (actor, member) => member.userId === actor.userId);
 
 allow(["owner"], ["create", "read", "revoke"], "Invitation");
-allow<{ role: Role }>(["admin"], ["create"], "Invitation", (_actor, invitation) => invitation.role !== "owner");
+allow<{ role: Role }>(
+  ["admin"],
+  ["create"],
+  "Invitation",
+  (_actor, invitation) => invitation.role !== "owner",
+);
 allow(["admin"], ["read", "revoke"], "Invitation");

@@ -4,7 +4,14 @@ export function presentOrganisation(row: { id: string; name: string; slug: strin
   return { id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at.toISOString() };
 }
 
-export function presentMember(row: { id: string; role: Role; created_at: Date; user_id: string; email: string; name: string }) {
+export function presentMember(row: {
+  id: string;
+  role: Role;
+  created_at: Date;
+  user_id: string;
+  email: string;
+  name: string;
+}) {
   return {
     id: row.id,
     user: { id: row.user_id, email: row.email, name: row.name },
@@ -15,7 +22,11 @@ export function presentMember(row: { id: string; role: Role; created_at: Date; u
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
-export function invitationStatus(row: { accepted_at: Date | null; revoked_at: Date | null; expires_at: Date }): InvitationStatus {
+export function invitationStatus(row: {
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  expires_at: Date;
+}): InvitationStatus {
   if (row.accepted_at) return "accepted";
   if (row.revoked_at) return "revoked";
   return row.expires_at < new Date() ? "expired" : "pending";

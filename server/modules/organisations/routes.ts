@@ -24,10 +24,22 @@ const tags = ["Organisations"];
 export const organisationsRoutes: RouteModule = (app, ctx) => {
   app.post(
     "/api/organisations",
-    { config: { auth: "user" }, schema: { tags, summary: "Create an organisation (you become its owner)", body: createOrganisationBody, response: { 201: organisationSchema } } },
+    {
+      config: { auth: "user" },
+      schema: {
+        tags,
+        summary: "Create an organisation (you become its owner)",
+        body: createOrganisationBody,
+        response: { 201: organisationSchema },
+      },
+    },
     async (request, reply) => {
       const auth = userOf(request);
-      const organisation = await createOrganisation(ctx, { ...actorOf(request), userId: auth.user.id }, request.body.name);
+      const organisation = await createOrganisation(
+        ctx,
+        { ...actorOf(request), userId: auth.user.id },
+        request.body.name,
+      );
       reply.code(201);
       return presentOrganisation(organisation);
     },
@@ -35,7 +47,10 @@ export const organisationsRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     "/api/organisation",
-    { config: { auth: "member" }, schema: { tags, summary: "The active organisation", response: { 200: organisationSchema } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "The active organisation", response: { 200: organisationSchema } },
+    },
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "Organisation");
@@ -47,30 +62,61 @@ export const organisationsRoutes: RouteModule = (app, ctx) => {
 
   app.patch(
     "/api/organisation",
-    { config: { auth: "member" }, schema: { tags, summary: "Rename the active organisation", body: updateOrganisationBody, response: { 200: organisationSchema } } },
-    async (request) => presentOrganisation(await updateOrganisation(ctx, memberOf(request), actorOf(request), request.body)),
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "Rename the active organisation",
+        body: updateOrganisationBody,
+        response: { 200: organisationSchema },
+      },
+    },
+    async (request) =>
+      presentOrganisation(await updateOrganisation(ctx, memberOf(request), actorOf(request), request.body)),
   );
 
   app.get(
     "/api/members",
-    { config: { auth: "member" }, schema: { tags, summary: "List members", querystring: pageQuery, response: { 200: memberPage } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "List members", querystring: pageQuery, response: { 200: memberPage } },
+    },
     async (request) => {
       const rows = await listMembers(ctx, memberOf(request), request.query);
-      const result = page(rows, request.query.limit, (r) => encodeCursor({ createdAt: r.created_at, id: r.id }));
+      const result = page(rows, request.query.limit, (r) =>
+        encodeCursor({ createdAt: r.created_at, id: r.id }),
+      );
       return { data: result.data.map(presentMember), nextCursor: result.nextCursor };
     },
   );
 
   app.patch(
     "/api/members/:id",
-    { config: { auth: "member" }, schema: { tags, summary: "Change a member's role", params: idParams, body: changeRoleBody, response: { 200: memberSchema } } },
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "Change a member's role",
+        params: idParams,
+        body: changeRoleBody,
+        response: { 200: memberSchema },
+      },
+    },
     async (request) =>
-      presentMember(await changeMemberRole(ctx, memberOf(request), actorOf(request), { membershipId: request.params.id, role: request.body.role })),
+      presentMember(
+        await changeMemberRole(ctx, memberOf(request), actorOf(request), {
+          membershipId: request.params.id,
+          role: request.body.role,
+        }),
+      ),
   );
 
   app.delete(
     "/api/members/:id",
-    { config: { auth: "member" }, schema: { tags, summary: "Remove a member, or leave", params: idParams, response: { 204: z.null() } } },
+    {
+      config: { auth: "member" },
+      schema: { tags, summary: "Remove a member, or leave", params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await removeMember(ctx, memberOf(request), actorOf(request), request.params.id);
       reply.code(204).send(null);

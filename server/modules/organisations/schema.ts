@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { ROLES } from "../../../shared/roles";
 import { pageResponse } from "../../http/pagination";
-import { email, personName } from "../accounts/schema";
 import { passwordSchema } from "../accounts/passwords";
+import { email, personName } from "../accounts/schema";
 
 export const organisationName = z.string().trim().min(1, "Name is required").max(120);
-export const organisationSchema = z.object({ id: z.uuid(), name: z.string(), slug: z.string(), createdAt: z.string() });
+export const organisationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  createdAt: z.string(),
+});
 export const createOrganisationBody = z.object({ name: organisationName });
 export const updateOrganisationBody = z.object({ name: organisationName });
 

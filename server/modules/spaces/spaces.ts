@@ -10,16 +10,31 @@ import { organisationsRepo } from "../organisations/repository";
  * The spaces a caller may see. For outside members the filter is in SQL (a join on
  * space_members), so a space they were not invited to is never even loaded.
  */
-export async function listSpaces(ctx: Pick<AppContext, "db">, actor: PolicyActor, query: { cursor?: string; limit: number }) {
-  let q = ctx.db.selectFrom("spaces").selectAll("spaces").where("spaces.organisation_id", "=", actor.organisationId);
+export async function listSpaces(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  query: { cursor?: string; limit: number },
+) {
+  let q = ctx.db
+    .selectFrom("spaces")
+    .selectAll("spaces")
+    .where("spaces.organisation_id", "=", actor.organisationId);
   if (isOutsideRole(actor.role)) {
-    q = q.innerJoin("space_members", "space_members.space_id", "spaces.id").where("space_members.user_id", "=", actor.userId);
+    q = q
+      .innerJoin("space_members", "space_members.space_id", "spaces.id")
+      .where("space_members.user_id", "=", actor.userId);
   }
   const cursor = decodeTimeCursor(query.cursor);
   if (cursor) {
-    q = q.where((eb) => eb(eb.refTuple("spaces.created_at", "spaces.id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
+    q = q.where((eb) =>
+      eb(eb.refTuple("spaces.created_at", "spaces.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
+    );
   }
-  return q.orderBy("spaces.created_at", "desc").orderBy("spaces.id", "desc").limit(query.limit + 1).execute();
+  return q
+    .orderBy("spaces.created_at", "desc")
+    .orderBy("spaces.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
 }
 
 /** 404, not 403, for a space the caller may not see: its existence is not theirs to know. */
@@ -55,10 +70,20 @@ export async function createSpace(
   return ctx.db.transaction().execute(async (trx) => {
     const space = await trx
       .insertInto("spaces")
-      .values({ organisation_id: actor.organisationId, name: input.name.trim(), description: input.description?.trim() ?? "", created_by: actor.userId })
+      .values({
+        organisation_id: actor.organisationId,
+        name: input.name.trim(),
+        description: input.description?.trim() ?? "",
+        created_by: actor.userId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(trx, eventActor, { name: "space.created", subjectType: "space", subjectId: space.id, data: { name: space.name } });
+    await recordEvent(trx, eventActor, {
+      name: "space.created",
+      subjectType: "space",
+      subjectId: space.id,
+      data: { name: space.name },
+    });
     return space;
   });
 }
@@ -79,7 +104,8 @@ export async function setSpaceMember(
       .executeTakeFirst();
     if (!space) throw notFound("Space");
     // Only people of this organisation can join its spaces.
-    if (!(await organisationsRepo.findMembership(trx, actor.organisationId, input.userId))) throw notFound("Member");
+    if (!(await organisationsRepo.findMembership(trx, actor.organisationId, input.userId)))
+      throw notFound("Member");
     if (input.present) {
       await trx
         .insertInto("space_members")
@@ -87,7 +113,11 @@ export async function setSpaceMember(
         .onConflict((oc) => oc.doNothing())
         .execute();
     } else {
-      await trx.deleteFrom("space_members").where("space_id", "=", space.id).where("user_id", "=", input.userId).execute();
+      await trx
+        .deleteFrom("space_members")
+        .where("space_id", "=", space.id)
+        .where("user_id", "=", input.userId)
+        .execute();
     }
     await recordEvent(trx, eventActor, {
       name: input.present ? "space.member_added" : "space.member_removed",

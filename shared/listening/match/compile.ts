@@ -3,9 +3,10 @@ import { inRange, tokenMatches } from "../query/evaluate";
 import { siteMatches, urlMatches } from "../query/fields";
 import { type Interval, nearPairs, proximityWindows } from "../query/proximity";
 import { kindMatches, patternsOf, type TokenPattern, wildMatch } from "../query/terms";
-import { EMPTY_TOKENS, type PreparedPost, termIndex } from "../text/prepare";
+import { EMPTY_TOKENS, type PreparedPost } from "../text/prepare";
 import { TokenKind, type Tokens } from "../text/tokenize";
 import { requiredKeys, type TermCost } from "./presearch";
+import type { TermTable } from "./term-table";
 
 /**
  * The matcher's evaluator. Queries compile to a tree of plain `Compiled` records run by one
@@ -32,9 +33,11 @@ const NEAR = 12;
 export class Compiled {
   op = HAS;
   title = false;
-  norm = "";
+  termId = -1;
   pattern: TokenPattern | null = null;
   patterns: TokenPattern[] = [];
+  /** Term id per pattern; -1 for wildcards. */
+  termIds: number[] = [];
   anchor = 0;
   children: Compiled[] = [];
   field = "";
@@ -55,7 +58,22 @@ function tokensOf(pp: PreparedPost, title: boolean): Tokens {
   return title ? (pp.title ?? EMPTY_TOKENS) : pp.text;
 }
 
-function positional(n: Node, title: boolean): Compiled {
+/** Registers the folded terms a compiled query reads, so the matcher can release them later. */
+class Builder {
+  readonly norms: string[] = [];
+  constructor(
+    readonly table: TermTable,
+    readonly cost: TermCost,
+  ) {}
+
+  id(p: TokenPattern): number {
+    if (p.wildcard) return -1;
+    this.norms.push(p.norm);
+    return this.table.acquire(p.norm).id;
+  }
+}
+
+function positional(n: Node, title: boolean, b: Builder): Compiled {
   switch (n.type) {
     case "term":
     case "phrase": {
@@ -63,23 +81,25 @@ function positional(n: Node, title: boolean): Compiled {
       if (n.type === "phrase" && n.proximity !== undefined) {
         const c = make(PROX, title);
         c.patterns = patterns;
+        c.termIds = patterns.map((p) => b.id(p));
         c.distance = n.proximity;
         return c;
       }
       const c = make(SEQ, title);
       c.patterns = patterns;
+      c.termIds = patterns.map((p) => b.id(p));
       const anchor = patterns.findIndex((p) => !p.wildcard);
       c.anchor = anchor < 0 ? 0 : anchor;
       return c;
     }
     case "or": {
       const c = make(POS_OR, title);
-      c.children = n.children.map((x) => positional(x, title));
+      c.children = n.children.map((x) => positional(x, title, b));
       return c;
     }
     case "near": {
       const c = make(NEAR, title);
-      c.children = [positional(n.left, title), positional(n.right, title)];
+      c.children = [positional(n.left, title, b), positional(n.right, title, b)];
       c.distance = n.distance;
       c.ordered = n.ordered;
       return c;
@@ -89,42 +109,44 @@ function positional(n: Node, title: boolean): Compiled {
   }
 }
 
-export function compile(n: Node, cost: TermCost, title = false): Compiled {
+function build(n: Node, b: Builder, title: boolean): Compiled {
   switch (n.type) {
     case "term": {
       const patterns = patternsOf(n.text, n.exact);
-      if (patterns.length !== 1) return positional(n, title);
+      if (patterns.length !== 1) return positional(n, title, b);
       const p = patterns[0]!;
       const c = make(p.wildcard ? WILD : !p.exact && p.kind === TokenKind.Word ? HAS : TERM, title);
       c.pattern = p;
-      c.norm = p.norm;
+      c.termId = b.id(p);
       return c;
     }
     case "phrase":
     case "near":
-      return positional(n, title);
+      return positional(n, title, b);
     case "and": {
       // Most selective child first so the conjunction fails fast; NOT children cost 1.
       const c = make(AND, title);
       c.children = n.children
-        .map((x) => ({ c: compile(x, cost, title), cost: requiredKeys(x, cost, title ? 1 : 0)?.cost ?? 1 }))
+        .map((x) => ({ c: build(x, b, title), cost: requiredKeys(x, b.cost, title ? 1 : 0)?.cost ?? 1 }))
         .sort((a, b) => a.cost - b.cost)
         .map((x) => x.c);
       return c;
     }
     case "or": {
+      // Index lookups first: token scans and position lists only when those miss.
       const c = make(OR, title);
-      c.children = n.children.map((x) => compile(x, cost, title));
+      const cheap = (x: Compiled) => (x.op === HAS || x.op === TERM || x.op === MATCH ? 0 : 1);
+      c.children = n.children.map((x) => build(x, b, title)).sort((x, y) => cheap(x) - cheap(y));
       return c;
     }
     case "not": {
       const c = make(NOT, title);
-      c.children = [compile(n.child, cost, title)];
+      c.children = [build(n.child, b, title)];
       return c;
     }
     case "field": {
       const c = make(TITLE, true);
-      c.children = [compile(n.child, cost, true)];
+      c.children = [build(n.child, b, true)];
       return c;
     }
     case "match": {
@@ -141,8 +163,19 @@ export function compile(n: Node, cost: TermCost, title = false): Compiled {
   }
 }
 
+/**
+ * Compiles a query against a term table. Returns the folded terms it acquired; pass them
+ * to `table.release` when the query is removed.
+ */
+export function compile(n: Node, cost: TermCost, table: TermTable): { compiled: Compiled; norms: string[] } {
+  const b = new Builder(table, cost);
+  return { compiled: build(n, b, false), norms: b.norms };
+}
+
+const NO_POSITIONS: number[] = [];
+
 /** Ascending positions of the tokens one pattern matches. */
-function patternPositions(p: TokenPattern, title: boolean, pp: PreparedPost): number[] {
+function patternPositions(p: TokenPattern, id: number, title: boolean, pp: PreparedPost, tt: TermTable): number[] {
   if (p.wildcard) {
     const t = tokensOf(pp, title);
     const out: number[] = [];
@@ -151,21 +184,24 @@ function patternPositions(p: TokenPattern, title: boolean, pp: PreparedPost): nu
     }
     return out;
   }
-  const list = termIndex(pp, title).get(p.norm);
-  if (!list) return [];
-  if (!p.exact && p.kind === TokenKind.Word) return list;
+  const sp = title ? 1 : 0;
+  if (tt.stamp[sp][id] !== tt.epoch) return NO_POSITIONS;
+  const plain = !p.exact && p.kind === TokenKind.Word;
   const t = tokensOf(pp, title);
-  return list.filter((i) => tokenMatches(p, t, i));
+  const next = tt.next[sp];
+  const out: number[] = [];
+  for (let i = tt.head[sp][id]!; i >= 0; i = next[i]!) if (plain || tokenMatches(p, t, i)) out.push(i);
+  return out;
 }
 
 const NONE: Interval[] = [];
 
-function positions(n: Compiled, pp: PreparedPost): Interval[] {
+function positions(n: Compiled, pp: PreparedPost, tt: TermTable): Interval[] {
   switch (n.op) {
     case SEQ: {
       const pats = n.patterns;
       const anchor = n.anchor;
-      const hits = patternPositions(pats[anchor]!, n.title, pp);
+      const hits = patternPositions(pats[anchor]!, n.termIds[anchor]!, n.title, pp, tt);
       if (hits.length === 0) return NONE;
       const t = tokensOf(pp, n.title);
       const len = pats.length;
@@ -181,8 +217,8 @@ function positions(n: Compiled, pp: PreparedPost): Interval[] {
     }
     case PROX: {
       const lists: number[][] = [];
-      for (const p of n.patterns) {
-        const l = patternPositions(p, n.title, pp);
+      for (let k = 0; k < n.patterns.length; k++) {
+        const l = patternPositions(n.patterns[k]!, n.termIds[k]!, n.title, pp, tt);
         if (l.length === 0) return NONE;
         lists.push(l);
       }
@@ -190,13 +226,13 @@ function positions(n: Compiled, pp: PreparedPost): Interval[] {
     }
     case POS_OR: {
       const out: Interval[] = [];
-      for (const c of n.children) for (const iv of positions(c, pp)) out.push(iv);
+      for (const c of n.children) for (const iv of positions(c, pp, tt)) out.push(iv);
       return out;
     }
     case NEAR: {
-      const left = positions(n.children[0]!, pp);
+      const left = positions(n.children[0]!, pp, tt);
       if (left.length === 0) return NONE;
-      const right = positions(n.children[1]!, pp);
+      const right = positions(n.children[1]!, pp, tt);
       if (right.length === 0) return NONE;
       return nearPairs(left, right, n.distance, n.ordered).spans;
     }
@@ -229,16 +265,20 @@ function matchValue(field: string, v: string, pp: PreparedPost): boolean {
   }
 }
 
-/** Does the compiled query match the post? */
-export function test(n: Compiled, pp: PreparedPost): boolean {
+/**
+ * Does the compiled query match the post? Only valid while `tt` holds this post, i.e.
+ * between the matcher loading the post and loading the next one.
+ */
+export function test(n: Compiled, pp: PreparedPost, tt: TermTable): boolean {
   switch (n.op) {
     case HAS:
-      return termIndex(pp, n.title).has(n.norm);
+      return tt.stamp[n.title ? 1 : 0][n.termId] === tt.epoch;
     case TERM: {
-      const list = termIndex(pp, n.title).get(n.norm);
-      if (list === undefined) return false;
+      const sp = n.title ? 1 : 0;
+      if (tt.stamp[sp][n.termId] !== tt.epoch) return false;
       const t = tokensOf(pp, n.title);
-      for (let i = 0; i < list.length; i++) if (tokenMatches(n.pattern!, t, list[i]!)) return true;
+      const next = tt.next[sp];
+      for (let i = tt.head[sp][n.termId]!; i >= 0; i = next[i]!) if (tokenMatches(n.pattern!, t, i)) return true;
       return false;
     }
     case WILD: {
@@ -252,23 +292,23 @@ export function test(n: Compiled, pp: PreparedPost): boolean {
     }
     case AND: {
       const c = n.children;
-      for (let i = 0; i < c.length; i++) if (!test(c[i]!, pp)) return false;
+      for (let i = 0; i < c.length; i++) if (!test(c[i]!, pp, tt)) return false;
       return true;
     }
     case OR: {
       const c = n.children;
-      for (let i = 0; i < c.length; i++) if (test(c[i]!, pp)) return true;
+      for (let i = 0; i < c.length; i++) if (test(c[i]!, pp, tt)) return true;
       return false;
     }
     case NOT:
-      return !test(n.children[0]!, pp);
+      return !test(n.children[0]!, pp, tt);
     case TITLE:
-      return pp.title !== null && test(n.children[0]!, pp);
+      return pp.title !== null && test(n.children[0]!, pp, tt);
     case MATCH:
       return matchValue(n.field, n.value, pp);
     case RANGE:
       return inRange(n.range!, pp);
     default:
-      return positions(n, pp).length > 0;
+      return positions(n, pp, tt).length > 0;
   }
 }

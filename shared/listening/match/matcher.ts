@@ -4,6 +4,7 @@ import { type PreparedPost, preparePost } from "../text/prepare";
 import type { Tokens } from "../text/tokenize";
 import type { Post } from "../types";
 import { type Compiled, compile, test } from "./compile";
+import { type TermEntry, TermTable } from "./term-table";
 import { defaultTermCost, fieldKey, type Key, requiredKeys, type TermCost } from "./presearch";
 
 export interface MatcherOptions {
@@ -23,7 +24,8 @@ export interface MatcherStats {
   topics: number;
   /** Topics evaluated for every post because no required key could be extracted. */
   alwaysCandidates: number;
-  termKeys: number;
+  /** Distinct folded terms known to the matcher. */
+  terms: number;
   prefixKeys: number;
   fieldKeys: number;
 }
@@ -34,6 +36,8 @@ interface Entry {
   query: Query;
   compiled: Compiled;
   keys: Key[] | null;
+  /** Terms acquired from the table (by the compiled query and by presearch keys). */
+  norms: string[];
 }
 
 interface StemEntry {
@@ -43,6 +47,11 @@ interface StemEntry {
 
 /** Wildcard stems bucketed by their first three characters: one map lookup per post token. */
 const BUCKET = 3;
+
+/** Bucket key from the first three UTF-16 units; collisions are harmless (stems are re-checked). */
+function bucketOf(s: string): number {
+  return (s.charCodeAt(0) * 65599 + s.charCodeAt(1)) * 65599 + s.charCodeAt(2);
+}
 
 function addTo<K>(map: Map<K, number[]>, key: K, slot: number): void {
   const list = map.get(key);
@@ -71,8 +80,8 @@ export class Matcher {
   private readonly entries: (Entry | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly byId = new Map<string, Entry>();
-  private readonly terms: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
-  private readonly prefixes: [Map<string, StemEntry[]>, Map<string, StemEntry[]>] = [new Map(), new Map()];
+  private readonly table = new TermTable();
+  private readonly prefixes: [Map<number, StemEntry[]>, Map<number, StemEntry[]>] = [new Map(), new Map()];
   /** Stems shorter than BUCKET after folding (rare: decomposed accents); checked for every token. */
   private readonly shortStems: [StemEntry[], StemEntry[]] = [[], []];
   private readonly fields = new Map<string, number[]>();
@@ -80,6 +89,8 @@ export class Matcher {
   private seen = new Int32Array(1024);
   private epoch = 0;
   private readonly candidates: number[] = [];
+  private readonly onTextTerm = (e: TermEntry): void => this.visitAll(e.slots[0]);
+  private readonly onTitleTerm = (e: TermEntry): void => this.visitAll(e.slots[1]);
 
   constructor(options: MatcherOptions = {}) {
     this.cost = options.termCost ?? defaultTermCost;
@@ -98,7 +109,8 @@ export class Matcher {
     if (this.byId.has(id)) this.remove(id);
     const slot = this.freeSlots.pop() ?? this.entries.length;
     const required = requiredKeys(query.root, this.cost);
-    const entry: Entry = { id, slot, query, compiled: compile(query.root, this.cost), keys: required?.keys ?? null };
+    const { compiled, norms } = compile(query.root, this.cost, this.table);
+    const entry: Entry = { id, slot, query, compiled, keys: required?.keys ?? null, norms };
     this.entries[slot] = entry;
     this.byId.set(id, entry);
     if (slot >= this.seen.length) {
@@ -122,6 +134,7 @@ export class Matcher {
       const i = this.always.indexOf(entry.slot);
       if (i >= 0) this.always.splice(i, 1);
     }
+    for (const norm of entry.norms) this.table.release(norm);
     this.byId.delete(id);
     this.entries[entry.slot] = undefined;
     this.freeSlots.push(entry.slot);
@@ -130,8 +143,15 @@ export class Matcher {
 
   private index(k: Key, slot: number, add: boolean): void {
     if (k.kind === "term") {
-      if (add) addTo(this.terms[k.space], k.value, slot);
-      else removeFrom(this.terms[k.space], k.value, slot);
+      // Presearch keys hold their own reference, released by remove() through entry.norms.
+      if (add) {
+        const e = this.table.acquire(k.value);
+        this.entries[slot]!.norms.push(k.value);
+        e.slots[k.space].push(slot);
+      } else {
+        const e = this.table.ids.get(k.value);
+        if (e) removeSlot(e.slots[k.space], slot);
+      }
     } else if (k.kind === "field") {
       if (add) addTo(this.fields, k.value, slot);
       else removeFrom(this.fields, k.value, slot);
@@ -140,7 +160,7 @@ export class Matcher {
       if (add) list.push({ stem: k.value, slot });
       else removeFromStems(list, k.value, slot);
     } else {
-      const bucketKey = k.value.slice(0, BUCKET);
+      const bucketKey = bucketOf(k.value);
       const map = this.prefixes[k.space];
       const bucket = map.get(bucketKey);
       if (add) {
@@ -165,16 +185,14 @@ export class Matcher {
     for (let i = 0; i < list.length; i++) this.visit(list[i]!);
   }
 
-  private collectTokens(tokens: Tokens, space: 0 | 1): void {
-    const terms = this.terms[space];
+  private collectPrefixes(tokens: Tokens, space: 0 | 1): void {
     const prefixes = this.prefixes[space];
     const short = this.shortStems[space];
-    const usePrefixes = prefixes.size > 0;
+    if (prefixes.size === 0 && short.length === 0) return;
     for (let i = 0; i < tokens.count; i++) {
       const norm = tokens.norm[i]!;
-      this.visitAll(terms.get(norm));
-      if (usePrefixes && norm.length >= BUCKET) {
-        const bucket = prefixes.get(norm.slice(0, BUCKET));
+      if (norm.length >= BUCKET) {
+        const bucket = prefixes.get(bucketOf(norm));
         if (bucket) {
           for (const e of bucket) if (norm.startsWith(e.stem)) this.visit(e.slot);
         }
@@ -190,8 +208,13 @@ export class Matcher {
       this.seen.fill(0);
       this.epoch = 1;
     }
-    this.collectTokens(pp.text, 0);
-    if (pp.title) this.collectTokens(pp.title, 1);
+    this.table.begin();
+    this.table.load(pp.text, 0, this.onTextTerm);
+    this.collectPrefixes(pp.text, 0);
+    if (pp.title) {
+      this.table.load(pp.title, 1, this.onTitleTerm);
+      this.collectPrefixes(pp.title, 1);
+    }
     if (this.fields.size > 0) {
       const f = this.fields;
       if (pp.language) this.visitAll(f.get(fieldKey("language", pp.language)));
@@ -216,7 +239,7 @@ export class Matcher {
     const out: string[] = [];
     for (const slot of this.collect(pp)) {
       const e = this.entries[slot]!;
-      if (test(e.compiled, pp)) out.push(e.id);
+      if (test(e.compiled, pp, this.table)) out.push(e.id);
     }
     return out;
   }
@@ -227,7 +250,7 @@ export class Matcher {
     const out: TopicMatch[] = [];
     for (const slot of this.collect(pp)) {
       const e = this.entries[slot]!;
-      if (test(e.compiled, pp)) out.push({ topicId: e.id, spans: evaluate(e.query, pp).spans });
+      if (test(e.compiled, pp, this.table)) out.push({ topicId: e.id, spans: evaluate(e.query, pp).spans });
     }
     return out;
   }
@@ -244,11 +267,18 @@ export class Matcher {
     return {
       topics: this.byId.size,
       alwaysCandidates: this.always.length,
-      termKeys: this.terms[0].size + this.terms[1].size,
+      terms: this.table.ids.size,
       prefixKeys,
       fieldKeys: this.fields.size,
     };
   }
+}
+
+function removeSlot(list: number[], slot: number): void {
+  const i = list.indexOf(slot);
+  if (i < 0) return;
+  list[i] = list[list.length - 1]!;
+  list.pop();
 }
 
 function removeFromStems(list: StemEntry[], stem: string, slot: number): void {

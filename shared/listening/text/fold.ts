@@ -6,6 +6,9 @@
 // Latin/Greek/Cyrillic diacritics, Hebrew points and Arabic harakat. Marks that carry
 // meaning (Devanagari vowel signs, for example) are kept: stripping every \p{M} would
 // merge distinct words in those scripts.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 const MARKS_RE =
   /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]/g;
 
@@ -16,6 +19,7 @@ const MARKS_RE =
  * index relies on.
  */
 export function fold(s: string): string {
+  if (ASCII_RE.test(s)) return s.toLowerCase();
   return s.normalize("NFKD").toLowerCase().replace(MARKS_RE, "").replace(/ς/g, "σ");
 }
 

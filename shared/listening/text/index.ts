@@ -1,3 +1,3 @@
 export { fold, normaliseUrl } from "./fold";
-export { type PreparedPost, preparePost, termIndex } from "./prepare";
+export { type PreparedPost, preparePost } from "./prepare";
 export { TokenKind, type TokenizeOptions, type Tokens, tokenize } from "./tokenize";

@@ -2,11 +2,7 @@ import type { Post } from "../types";
 import { fold, hostOf, normaliseUrl } from "./fold";
 import { TokenKind, type Tokens, tokenize } from "./tokenize";
 
-/**
- * A post tokenised once and shared by every query evaluated against it. The term→positions
- * index is built lazily: the presearcher only needs the token list, and most posts have no
- * candidate query that would need the index.
- */
+/** A post tokenised and normalised once, shared by every query evaluated against it. */
 export interface PreparedPost {
   post: Post;
   text: Tokens;
@@ -22,8 +18,6 @@ export interface PreparedPost {
   country: string | null;
   channel: string | null;
   sentiment: string | null;
-  textIndex: Map<string, number[]> | null;
-  titleIndex: Map<string, number[]> | null;
 }
 
 export function preparePost(post: Post): PreparedPost {
@@ -49,30 +43,7 @@ export function preparePost(post: Post): PreparedPost {
     country: post.country ? post.country.toUpperCase() : null,
     channel: post.channel ? post.channel.toLowerCase() : null,
     sentiment: post.sentiment ?? null,
-    textIndex: null,
-    titleIndex: null,
   };
-}
-
-function buildIndex(tokens: Tokens): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (let i = 0; i < tokens.count; i++) {
-    const key = tokens.norm[i]!;
-    const list = index.get(key);
-    if (list) list.push(i);
-    else index.set(key, [i]);
-  }
-  return index;
-}
-
-/** Folded term → ascending token positions, for the text or the title. */
-export function termIndex(pp: PreparedPost, title: boolean): Map<string, number[]> {
-  if (title) {
-    if (!pp.titleIndex) pp.titleIndex = buildIndex(pp.title ?? EMPTY_TOKENS);
-    return pp.titleIndex;
-  }
-  if (!pp.textIndex) pp.textIndex = buildIndex(pp.text);
-  return pp.textIndex;
 }
 
 export const EMPTY_TOKENS: Tokens = { count: 0, norm: [], orig: [], start: [], end: [], kind: [] };

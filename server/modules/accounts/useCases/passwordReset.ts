@@ -47,8 +47,16 @@ export async function resetPassword(
     if (!reset || reset.used_at || reset.expires_at < new Date()) {
       throw new AppError(400, "bad_request", "This reset link is invalid or has expired; ask for a new one");
     }
-    await trx.updateTable("password_resets").set({ used_at: new Date() }).where("id", "=", reset.id).execute();
-    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", reset.user_id).execute();
+    await trx
+      .updateTable("password_resets")
+      .set({ used_at: new Date() })
+      .where("id", "=", reset.id)
+      .execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", reset.user_id)
+      .execute();
     // A reset is often a reaction to a compromise: every existing session ends.
     await deleteSessionsOfUser(trx, reset.user_id);
     await recordEvent(

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { AppContext } from "../../../context";
-import { conflict, forbidden } from "../../../http/errors";
 import { recordEvent } from "../../../events/record";
+import { conflict, forbidden } from "../../../http/errors";
 import { organisationsRepo } from "../../organisations/repository";
 import { hashPassword } from "../passwords";
 import { usersRepo } from "../repository";
@@ -28,7 +28,8 @@ export async function signUp(ctx: Pick<AppContext, "db" | "config">, input: Sign
     if (!ctx.config.CHORUS_OPEN_SIGNUP && (await usersRepo.any(trx))) {
       throw forbidden("Sign-up is closed on this instance: ask an admin for an invitation");
     }
-    if (await usersRepo.findByEmail(trx, input.email)) throw conflict("An account with this email already exists");
+    if (await usersRepo.findByEmail(trx, input.email))
+      throw conflict("An account with this email already exists");
     const user = await usersRepo.insert(trx, { email: input.email, name: input.name, passwordHash });
     const organisation = await organisationsRepo.insert(trx, input.organisationName.trim());
     await organisationsRepo.insertMembership(trx, organisation.id, user.id, "owner");
@@ -39,7 +40,12 @@ export async function signUp(ctx: Pick<AppContext, "db" | "config">, input: Sign
       subjectId: organisation.id,
       data: { name: organisation.name },
     });
-    await recordEvent(trx, actor, { name: "user.signed_up", subjectType: "user", subjectId: user.id, data: {} });
+    await recordEvent(trx, actor, {
+      name: "user.signed_up",
+      subjectType: "user",
+      subjectId: user.id,
+      data: {},
+    });
     const { token, session } = await createSession(trx, {
       userId: user.id,
       organisationId: organisation.id,

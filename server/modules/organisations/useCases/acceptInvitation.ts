@@ -45,7 +45,13 @@ export async function lookupInvitation(ctx: Pick<AppContext, "db">, token: strin
  */
 export async function acceptInvitation(
   ctx: Pick<AppContext, "db" | "config">,
-  input: { token: string; name?: string | undefined; password: string; ip: string | null; userAgent: string | null },
+  input: {
+    token: string;
+    name?: string | undefined;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   const invitation = await findPending(ctx.db, input.token);
   const existing = await usersRepo.findByEmail(ctx.db, invitation.email);
@@ -54,7 +60,9 @@ export async function acceptInvitation(
       throw unauthorized("Password is incorrect for this account");
     }
   } else if (!input.name?.trim()) {
-    throw validationFailed("Your name is required", [{ path: "name", message: "Required for a new account" }]);
+    throw validationFailed("Your name is required", [
+      { path: "name", message: "Required for a new account" },
+    ]);
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
 
@@ -72,7 +80,9 @@ export async function acceptInvitation(
       (await usersRepo.insert(trx, { email: invitation.email, name: input.name ?? "", passwordHash }));
     const actor = { userId: user.id, organisationId: invitation.organisation_id, ip: input.ip };
     const already = await organisationsRepo.findMembership(trx, invitation.organisation_id, user.id);
-    const membership = already ?? (await organisationsRepo.insertMembership(trx, invitation.organisation_id, user.id, invitation.role));
+    const membership =
+      already ??
+      (await organisationsRepo.insertMembership(trx, invitation.organisation_id, user.id, invitation.role));
     await trx
       .updateTable("invitations")
       .set({ accepted_at: new Date(), accepted_by: user.id })

@@ -1,11 +1,11 @@
 import type { Role } from "../../../../shared/roles";
+import { ROLE_INFO } from "../../../../shared/roles";
 import type { AppContext } from "../../../context";
 import { publicUrl } from "../../../context";
 import { type Actor, recordEvent } from "../../../events/record";
 import { conflict } from "../../../http/errors";
 import { randomToken, sha256 } from "../../../lib/crypto";
 import { authorize, type PolicyActor } from "../../../policies/policy";
-import { ROLE_INFO } from "../../../../shared/roles";
 import { invitationsQuery } from "./listInvitations";
 
 const INVITATION_TTL_DAYS = 14;
@@ -55,8 +55,14 @@ export async function inviteMember(
       subjectId: row.id,
       data: { email, role: input.role },
     });
-    const invitation = await invitationsQuery(trx, actor.organisationId).where("invitations.id", "=", row.id).executeTakeFirstOrThrow();
-    const organisation = await trx.selectFrom("organisations").select("name").where("id", "=", actor.organisationId).executeTakeFirstOrThrow();
+    const invitation = await invitationsQuery(trx, actor.organisationId)
+      .where("invitations.id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select("name")
+      .where("id", "=", actor.organisationId)
+      .executeTakeFirstOrThrow();
     return { invitation, organisationName: organisation.name };
   });
   const inviteUrl = `${publicUrl(ctx.config)}/invite/${token}`;

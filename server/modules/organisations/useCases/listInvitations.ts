@@ -22,7 +22,11 @@ export function invitationsQuery(db: Kysely<DB> | Transaction<DB>, organisationI
     .where("invitations.organisation_id", "=", organisationId);
 }
 
-export async function listInvitations(ctx: Pick<AppContext, "db">, actor: PolicyActor, query: { cursor?: string; limit: number }) {
+export async function listInvitations(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  query: { cursor?: string; limit: number },
+) {
   authorize(actor, "read", "Invitation");
   let q = invitationsQuery(ctx.db, actor.organisationId);
   const cursor = decodeTimeCursor(query.cursor);
@@ -31,5 +35,9 @@ export async function listInvitations(ctx: Pick<AppContext, "db">, actor: Policy
       eb(eb.refTuple("invitations.created_at", "invitations.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
     );
   }
-  return q.orderBy("invitations.created_at", "desc").orderBy("invitations.id", "desc").limit(query.limit + 1).execute();
+  return q
+    .orderBy("invitations.created_at", "desc")
+    .orderBy("invitations.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
 }

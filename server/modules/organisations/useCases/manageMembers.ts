@@ -7,12 +7,23 @@ import { authorize, can, type PolicyActor } from "../../../policies/policy";
 import { revokeTokensOfMember } from "../../accounts/apiTokens";
 import { organisationsRepo } from "../repository";
 
-export async function listMembers(ctx: Pick<AppContext, "db">, actor: PolicyActor, query: { cursor?: string; limit: number }) {
+export async function listMembers(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  query: { cursor?: string; limit: number },
+) {
   authorize(actor, "read", "Membership");
   let q = ctx.db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
-    .select(["memberships.id", "memberships.role", "memberships.created_at", "memberships.user_id", "users.email", "users.name"])
+    .select([
+      "memberships.id",
+      "memberships.role",
+      "memberships.created_at",
+      "memberships.user_id",
+      "users.email",
+      "users.name",
+    ])
     .where("memberships.organisation_id", "=", actor.organisationId);
   const cursor = decodeTimeCursor(query.cursor);
   if (cursor) {
@@ -20,7 +31,11 @@ export async function listMembers(ctx: Pick<AppContext, "db">, actor: PolicyActo
       eb(eb.refTuple("memberships.created_at", "memberships.id"), ">", eb.tuple(cursor.createdAt, cursor.id)),
     );
   }
-  return q.orderBy("memberships.created_at").orderBy("memberships.id").limit(query.limit + 1).execute();
+  return q
+    .orderBy("memberships.created_at")
+    .orderBy("memberships.id")
+    .limit(query.limit + 1)
+    .execute();
 }
 
 export async function changeMemberRole(
@@ -52,7 +67,12 @@ export async function changeMemberRole(
   });
 }
 
-export async function removeMember(ctx: Pick<AppContext, "db">, actor: PolicyActor, eventActor: Actor, membershipId: string) {
+export async function removeMember(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  eventActor: Actor,
+  membershipId: string,
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const member = await organisationsRepo.findMembershipById(trx, actor.organisationId, membershipId);
     if (!member) throw notFound("Member");

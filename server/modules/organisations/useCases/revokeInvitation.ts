@@ -3,7 +3,12 @@ import { type Actor, recordEvent } from "../../../events/record";
 import { conflict, notFound } from "../../../http/errors";
 import { authorize, type PolicyActor } from "../../../policies/policy";
 
-export async function revokeInvitation(ctx: Pick<AppContext, "db">, actor: PolicyActor, eventActor: Actor, id: string) {
+export async function revokeInvitation(
+  ctx: Pick<AppContext, "db">,
+  actor: PolicyActor,
+  eventActor: Actor,
+  id: string,
+) {
   authorize(actor, "revoke", "Invitation");
   await ctx.db.transaction().execute(async (trx) => {
     const invitation = await trx
@@ -14,7 +19,8 @@ export async function revokeInvitation(ctx: Pick<AppContext, "db">, actor: Polic
       .forUpdate()
       .executeTakeFirst();
     if (!invitation) throw notFound("Invitation");
-    if (invitation.accepted_at) throw conflict("This invitation was already accepted; remove the member instead");
+    if (invitation.accepted_at)
+      throw conflict("This invitation was already accepted; remove the member instead");
     if (invitation.revoked_at) return;
     await trx.updateTable("invitations").set({ revoked_at: new Date() }).where("id", "=", id).execute();
     await recordEvent(trx, eventActor, {

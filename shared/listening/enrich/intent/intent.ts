@@ -29,9 +29,32 @@ function compile(pattern: string): RegExp {
   return new RegExp(`${start}(?:${body})(?![\\p{L}\\p{N}])`, "u");
 }
 
-const COMPILED: ReadonlyArray<readonly [Scored, RegExp, number]> = Object.entries(CUES).flatMap(([intent, cues]) =>
-  cues.map(([p, w]) => [intent as Scored, compile(p), w] as const),
-);
+interface CueGroup {
+  intent: Scored;
+  /** All cues of the group as one alternation: most posts match none, and one scan beats twenty. */
+  any: RegExp;
+  cues: ReadonlyArray<readonly [RegExp, number]>;
+}
+
+function groups(): CueGroup[] {
+  const out: CueGroup[] = [];
+  for (const [intent, cues] of Object.entries(CUES)) {
+    // Clause-start cues need a different boundary, so they form their own group.
+    for (const anchored of [false, true]) {
+      const mine = cues.filter(([p]) => p.startsWith("^") === anchored);
+      if (mine.length === 0) continue;
+      const alternation = mine.map(([p]) => `(?:${anchored ? p.slice(1) : p})`).join("|");
+      out.push({
+        intent: intent as Scored,
+        any: compile(anchored ? `^${alternation}` : alternation),
+        cues: mine.map(([p, w]) => [compile(p), w] as const),
+      });
+    }
+  }
+  return out;
+}
+
+const GROUPS = groups();
 
 const URL_RE = /https?:\/\/\S+|www\.\S+/g;
 
@@ -40,7 +63,10 @@ export function intentEvidence(text: string, sentimentScore?: number): Record<Sc
   const raw: Record<Scored, number> = { question: 0, complaint: 0, praise: 0, suggestion: 0, purchase_intent: 0 };
   // Links carry "?" and words that are not the writer's; typographic apostrophes are normalised.
   const t = text.replace(URL_RE, " ").replace(/[’‘]/g, "'").toLowerCase();
-  for (const [intent, re, w] of COMPILED) if (re.test(t)) raw[intent] += w;
+  for (const g of GROUPS) {
+    if (!g.any.test(t)) continue;
+    for (const [re, w] of g.cues) if (re.test(t)) raw[g.intent] += w;
+  }
   const q = t.indexOf("?");
   if (q >= 0) raw.question += t.trimEnd().endsWith("?") ? 1.2 : 0.8;
   const s = sentimentScore ?? sentiment(text).score;

@@ -138,7 +138,11 @@ export const BOOSTERS: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
-export const PHRASES: ReadonlyMap<string, number> = new Map(Object.entries(PHRASE_VALENCE));
+/** Two-word expressions scored as a unit (the first word's own valence is dropped). */
+export const PHRASES: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(PHRASE_VALENCE),
+  ...[...IDIOMS].filter(([k]) => k.split(" ").length === 2),
+]);
 /** Last words of PHRASES, so the bigram string is only built when it can match. */
 export const PHRASE_LAST: ReadonlySet<string> = new Set([...PHRASES.keys()].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
 

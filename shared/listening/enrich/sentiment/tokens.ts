@@ -163,6 +163,12 @@ function pushWord(out: Builder, src: Source, s: number, e: number): void {
     if (trailingBreak) endClause(out, text, b, e);
     return;
   }
+  // Single letters ("a", "I") are dropped as in the VADER ports, so they do not use up the three-word
+  // window of negators and boosters ("not a good idea").
+  if (lower.length === 1) {
+    if (trailingBreak) endClause(out, text, b, e);
+    return;
+  }
   let elongated = false;
   if (!LEXICON.has(lower)) {
     const base = deElongate(lower);

@@ -1,0 +1,13 @@
+import { enrich } from "../../../shared/listening/enrich";
+import { classifyIntent } from "../../../shared/listening/enrich/intent/intent";
+import { extractEntities } from "../../../shared/listening/enrich/entities";
+import { detectLanguage } from "../../../shared/listening/enrich/language/detect";
+import { languageText, plainText } from "../../../shared/listening/enrich/plain";
+import { evalDataDir, loadVaderTweets } from "./data";
+import { throughput } from "./metrics";
+const tw = loadVaderTweets(evalDataDir()).map((t) => t.text);
+console.log("enrich", Math.round(throughput(tw, (x) => enrich({ text: x }), 1000)));
+console.log("intent", Math.round(throughput(tw, (x) => classifyIntent(x, 0.1), 1000)));
+console.log("entities", Math.round(throughput(tw, (x) => extractEntities(x), 1000)));
+console.log("language", Math.round(throughput(tw, (x) => detectLanguage(languageText(plainText(x))), 1000)));
+console.log("plain", Math.round(throughput(tw, (x) => languageText(plainText(x)), 1000)));
