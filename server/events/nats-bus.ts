@@ -23,7 +23,7 @@ const SUBJECT_PREFIX = "chorus.events";
 
 /**
  * Events between processes over NATS JetStream. The relay publishes each outbox row with
- * msgID `event-<id>`, so a relay that crashes after publishing but before stamping the row
+ * msgID `<database instance id>:<event id>`, so a relay that crashes after publishing but before stamping the row
  * re-publishes a duplicate that JetStream drops (within the duplicate window).
  * Durable subscriptions share one consumer per name (work split across workers, redelivery
  * after ack_wait when a worker dies); broadcast ones use an ordered consumer per process.
@@ -73,7 +73,7 @@ export class NatsBus implements EventBus {
     await Promise.all(
       events.map((event) =>
         this.js.publish(`${this.subjectPrefix}.${event.name}`, JSON.stringify(event), {
-          msgID: `event-${event.id}`,
+          msgID: `${event.instanceId}:${event.id}`,
         }),
       ),
     );

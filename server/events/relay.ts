@@ -20,6 +20,7 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private instanceId: string | null = null;
 
   constructor(
     private readonly db: Database,
@@ -75,7 +76,9 @@ export class OutboxRelay {
       .limit(this.options.batchSize ?? 500)
       .execute();
     if (rows.length === 0) return 0;
-    await this.bus.publish(rows.map(toChorusEvent));
+    this.instanceId ??= (await this.db.selectFrom("instance").select("id").executeTakeFirstOrThrow()).id;
+    const instanceId = this.instanceId;
+    await this.bus.publish(rows.map((row) => toChorusEvent(row, instanceId)));
     await this.db
       .updateTable("events")
       .set({ published_at: sql<Date>`now()` })
@@ -95,9 +98,10 @@ export class OutboxRelay {
   }
 }
 
-export function toChorusEvent(row: Selectable<EventsTable>): ChorusEvent {
+export function toChorusEvent(row: Selectable<EventsTable>, instanceId: string): ChorusEvent {
   return {
     id: row.id,
+    instanceId,
     name: row.name,
     organisationId: row.organisation_id,
     actorId: row.actor_id,

@@ -14,6 +14,13 @@ export interface EventsTable {
   published_at: Date | null;
 }
 
+export interface InstanceTable {
+  id: Generated<string>;
+  singleton: Generated<boolean>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface EventsTables {
   events: EventsTable;
+  instance: InstanceTable;
 }

@@ -4,6 +4,8 @@
  */
 export interface ChorusEvent {
   id: number;
+  /** The database the event was written in; with `id`, a globally unique key. */
+  instanceId: string;
   name: string;
   organisationId: string | null;
   actorId: string | null;

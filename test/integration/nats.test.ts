@@ -7,8 +7,10 @@ import type { ChorusEvent } from "../../server/events/types";
 const NATS_URL = process.env.NATS_URL;
 if (!NATS_URL) console.warn("NATS_URL is not set: skipping the NATS JetStream event bus tests (CI sets it).");
 
-const event = (id: number, name = "test.happened"): ChorusEvent => ({
+const instanceId = randomBytes(8).toString("hex");
+const event = (id: number, name = "test.happened", instance = instanceId): ChorusEvent => ({
   id,
+  instanceId: instance,
   name,
   organisationId: null,
   actorId: null,
@@ -84,6 +86,17 @@ describe.skipIf(!NATS_URL)("NATS JetStream event bus", () => {
     await until(() => handled.includes(5001));
     await new Promise((r) => setTimeout(r, 300));
     expect(handled.filter((id) => id === 5000)).toHaveLength(1);
+    await stop();
+  });
+
+  it("keeps events of two databases apart even when their ids collide", async () => {
+    const handled: string[] = [];
+    const stop = await workerA.subscribe((e) => void handled.push(`${e.instanceId}:${e.id}`), {
+      durable: `instances-${suffix}`,
+    });
+    await publisher.publish([event(6000, "test.happened", "db-one"), event(6000, "test.happened", "db-two")]);
+    await until(() => handled.length >= 2);
+    expect(handled.sort()).toEqual(["db-one:6000", "db-two:6000"]);
     await stop();
   });
 

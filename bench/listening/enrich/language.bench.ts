@@ -21,7 +21,15 @@ export interface ChorusLanguageExtra {
 }
 
 /** franc answers ISO 639-3; these are the codes of the lingua sets (others can only be wrong). */
-const ISO3: Record<string, string> = { eng: "en", deu: "de", fra: "fr", spa: "es", ita: "it", nld: "nl", por: "pt" };
+const ISO3: Record<string, string> = {
+  eng: "en",
+  deu: "de",
+  fra: "fr",
+  spa: "es",
+  ita: "it",
+  nld: "nl",
+  por: "pt",
+};
 
 export type LanguageDetector = (text: string) => string;
 
@@ -49,7 +57,10 @@ export function runLanguageBench(
   >;
   const peers: Record<string, LanguageFigures> = {};
   for (const [name, detect] of Object.entries(languagePeers())) {
-    const f: LanguageFigures = { accuracy: { sentences: 0, "word-pairs": 0 }, postsPerSecond: { sentences: 0, "word-pairs": 0 } };
+    const f: LanguageFigures = {
+      accuracy: { sentences: 0, "word-pairs": 0 },
+      postsPerSecond: { sentences: 0, "word-pairs": 0 },
+    };
     for (const set of sets) {
       const xs = data[set];
       let ok = 0;

@@ -35,7 +35,11 @@ export interface ClassReport {
   accuracy: number;
 }
 
-export function classReport(gold: ArrayLike<number>, pred: ArrayLike<number>, classes: number[]): ClassReport {
+export function classReport(
+  gold: ArrayLike<number>,
+  pred: ArrayLike<number>,
+  classes: number[],
+): ClassReport {
   let correct = 0;
   let wF1 = 0;
   let mF1 = 0;

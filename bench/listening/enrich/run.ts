@@ -48,16 +48,29 @@ const ratio = (a: number, b: number) => (b === 0 ? "n/a" : `${(a / b).toFixed(2)
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "),
+    )
+    .join("\n");
 }
 
 export function formatEnrichBench(r: EnrichBenchResult): string {
   const out: string[] = [`data: ${r.dataDir}  node ${r.node}`];
   if (r.sentiment) {
     const c = r.sentiment.chorus!;
-    const rows = [["sentiment", "r (VADER tw)", "F1 w (VADER tw)", "F1 macro", "macro-R (TweetEval)", "posts/s"]];
+    const rows = [
+      ["sentiment", "r (VADER tw)", "F1 w (VADER tw)", "F1 macro", "macro-R (TweetEval)", "posts/s"],
+    ];
     for (const [name, f] of Object.entries(r.sentiment)) {
-      rows.push([name, f.vaderR.toFixed(3), f.vaderF1.toFixed(3), f.vaderMacroF1.toFixed(3), pct(f.tweetevalMacroRecall), num(f.postsPerSecond)]);
+      rows.push([
+        name,
+        f.vaderR.toFixed(3),
+        f.vaderF1.toFixed(3),
+        f.vaderMacroF1.toFixed(3),
+        pct(f.tweetevalMacroRecall),
+        num(f.postsPerSecond),
+      ]);
     }
     for (const [name, f] of Object.entries(r.sentiment)) {
       if (name === "chorus") continue;
@@ -74,9 +87,23 @@ export function formatEnrichBench(r: EnrichBenchResult): string {
   }
   if (r.language) {
     const c = r.language.peers.chorus!;
-    const rows = [["language (forced choice)", "acc sentences", "acc word-pairs", "posts/s sentences", "posts/s word-pairs"]];
+    const rows = [
+      [
+        "language (forced choice)",
+        "acc sentences",
+        "acc word-pairs",
+        "posts/s sentences",
+        "posts/s word-pairs",
+      ],
+    ];
     for (const [name, f] of Object.entries(r.language.peers)) {
-      rows.push([name, pct(f.accuracy.sentences), pct(f.accuracy["word-pairs"]), num(f.postsPerSecond.sentences), num(f.postsPerSecond["word-pairs"])]);
+      rows.push([
+        name,
+        pct(f.accuracy.sentences),
+        pct(f.accuracy["word-pairs"]),
+        num(f.postsPerSecond.sentences),
+        num(f.postsPerSecond["word-pairs"]),
+      ]);
     }
     for (const [name, f] of Object.entries(r.language.peers)) {
       if (name === "chorus") continue;
@@ -93,10 +120,14 @@ export function formatEnrichBench(r: EnrichBenchResult): string {
     out.push(
       "",
       table([
-        ["chorus with \"und\"", "sentences", "word-pairs"],
+        ['chorus with "und"', "sentences", "word-pairs"],
         ["undetermined", pct(x.undRate.sentences), pct(x.undRate["word-pairs"])],
         ["accuracy when decided", pct(x.decidedAccuracy.sentences), pct(x.decidedAccuracy["word-pairs"])],
-        ["same forced choice as eld", pct(x.agreementWithEld.sentences), pct(x.agreementWithEld["word-pairs"])],
+        [
+          "same forced choice as eld",
+          pct(x.agreementWithEld.sentences),
+          pct(x.agreementWithEld["word-pairs"]),
+        ],
       ]),
     );
   }

@@ -1,7 +1,7 @@
 import Sentiment from "sentiment";
 import vader from "vader-sentiment";
-import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
 import { sentiment } from "../../../shared/listening/enrich/sentiment/sentiment";
 import { loadTweetEval, loadVaderTweets } from "./data";
 import { classOf, classReport, pearson, throughput } from "./metrics";

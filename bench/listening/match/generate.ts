@@ -55,7 +55,9 @@ export function buildVocabulary(posts: Post[]): Vocabulary {
       }
     }
   }
-  const words = [...df.entries()].filter(([w]) => WORD_RE.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const words = [...df.entries()]
+    .filter(([w]) => WORD_RE.test(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const band = (lo: number, hi: number) => words.filter(([, n]) => n >= lo && n <= hi).map(([w]) => w);
   const sorted = (s: Iterable<string>) => [...s].sort();
   const rare = (g: string) => g.split(" ").some((w) => (df.get(w) ?? 0) <= 40);
@@ -153,7 +155,8 @@ export function generateQueries(v: Vocabulary, count: number, seed = 42): string
     } else if (shape < 0.832) {
       // The rare topic with no required term: evaluated for every post.
       q = `${filter()} AND NOT ${pick(v.exclude)}`;
-      if (q.startsWith("language:") || q.startsWith("sentiment:")) q = `rating:[4 TO 5] NOT ${pick(v.exclude)}`;
+      if (q.startsWith("language:") || q.startsWith("sentiment:"))
+        q = `rating:[4 TO 5] NOT ${pick(v.exclude)}`;
     } else {
       q = brands();
       if (r() < 0.4) q += ` AND ${group(some(v.context, 1, 2))}`;

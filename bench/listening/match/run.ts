@@ -82,7 +82,9 @@ export async function runMatchBench(options: MatchBenchOptions = {}): Promise<Ma
   let t = performance.now();
   const prepared = posts.map(preparePost);
   const prepareMs = performance.now() - t;
-  log(`corpus: ${posts.length} posts; tokenizer ${Math.round(tokenizerPostsPerSec).toLocaleString("en")} posts/s`);
+  log(
+    `corpus: ${posts.length} posts; tokenizer ${Math.round(tokenizerPostsPerSec).toLocaleString("en")} posts/s`,
+  );
 
   const results: MatchBenchSize[] = [];
   for (const size of sizes) {
@@ -161,6 +163,9 @@ export async function runMatchBench(options: MatchBenchOptions = {}): Promise<Ma
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   await runMatchBench({ sizes: sizes.length ? sizes : undefined, log: (l) => console.log(l) });
 }

@@ -4,7 +4,9 @@ import { domainOf, extractEntities } from "./entities";
 
 describe("extractEntities", () => {
   it("finds hashtags, mentions, cashtags and urls in plain text", () => {
-    const e = extractEntities("Loving the new #iPhone from @Apple $AAPL https://www.Apple.com/iphone/ today!");
+    const e = extractEntities(
+      "Loving the new #iPhone from @Apple $AAPL https://www.Apple.com/iphone/ today!",
+    );
     expect(e.hashtags).toEqual(["iphone"]);
     expect(e.mentions).toEqual(["apple"]);
     expect(e.cashtags).toEqual(["AAPL"]);
@@ -60,8 +62,14 @@ describe("extractEntities", () => {
   });
 
   it("stops urls at escaped quotes and smart punctuation", () => {
-    const e = extractEntities("&quot;https://a.example/x&quot; and “https://b.example/y” …https://c.example/z…");
-    expect(e.urls.map((u) => u.url)).toEqual(["https://a.example/x", "https://b.example/y", "https://c.example/z"]);
+    const e = extractEntities(
+      "&quot;https://a.example/x&quot; and “https://b.example/y” …https://c.example/z…",
+    );
+    expect(e.urls.map((u) => u.url)).toEqual([
+      "https://a.example/x",
+      "https://b.example/y",
+      "https://c.example/z",
+    ]);
   });
 
   it("does not take a word ending in http as a url", () => {

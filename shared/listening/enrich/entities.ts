@@ -22,7 +22,7 @@ export interface UrlEntity {
   domain: string;
 }
 
-const enum Ch {
+enum Ch {
   Hash = 0x23,
   Dollar = 0x24,
   Amp = 0x26,
@@ -257,7 +257,11 @@ export function extractEntities(text: string): Entities {
       while (j < n && j - i <= 6 && isAsciiLetter(text.charCodeAt(j))) j++;
       const len = j - i - 1;
       // Share classes such as $BRK.B; "$5", "$abcdefg" and "$AAPLx1" are not tickers.
-      if (text.charCodeAt(j) === Ch.Dot && isAsciiLetter(text.charCodeAt(j + 1)) && !isAsciiAlnum(text.charCodeAt(j + 2))) {
+      if (
+        text.charCodeAt(j) === Ch.Dot &&
+        isAsciiLetter(text.charCodeAt(j + 1)) &&
+        !isAsciiAlnum(text.charCodeAt(j + 2))
+      ) {
         j += 2;
       }
       if (len >= 1 && len <= 6 && !isAsciiAlnum(text.charCodeAt(j)) && text.charCodeAt(j) !== Ch.Underscore) {
@@ -267,7 +271,10 @@ export function extractEntities(text: string): Entities {
       continue;
     }
 
-    if (c >= 0xa9 || ((c === Ch.Hash || c === 0x2a || (c >= 0x30 && c <= 0x39)) && isKeycapMark(text.charCodeAt(i + 1)))) {
+    if (
+      c >= 0xa9 ||
+      ((c === Ch.Hash || c === 0x2a || (c >= 0x30 && c <= 0x39)) && isKeycapMark(text.charCodeAt(i + 1)))
+    ) {
       const end = emojiEnd(text, i);
       if (end > 0) {
         emoji.push(text.slice(i, end));

@@ -44,7 +44,10 @@ export function enrich(post: Pick<Post, "title" | "text">): Enrichment {
  * The post with `language` and `sentiment` filled in, so field filters (`language:de`) can apply.
  * Values a connector already set are kept; an undetermined language stays unset.
  */
-export function withEnrichment<T extends Post>(post: T, e: Enrichment = enrich(post)): T {
+export function withEnrichment<T extends Post>(
+  post: T,
+  e: Enrichment = enrich(post),
+): T & Pick<Post, "language" | "sentiment"> {
   const language = post.language ?? (e.language.language === "und" ? undefined : e.language.language);
   return { ...post, language, sentiment: post.sentiment ?? e.sentiment.label };
 }

@@ -3,7 +3,22 @@
  * Tags become spaces (block tags end a sentence) and the common entities are decoded.
  */
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<!--[\s\S]*?-->/g;
-const BLOCK = new Set(["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"]);
+const BLOCK = new Set([
+  "p",
+  "br",
+  "div",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "tr",
+]);
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -16,7 +31,9 @@ function decode(_: string, dec?: string, hex?: string, name?: string): string {
 export function plainText(text: string): string {
   let s = text;
   if (s.indexOf("<") >= 0) {
-    s = s.replace(TAG, (m, tag?: string) => (tag && BLOCK.has(tag.toLowerCase()) ? "\n" : m.startsWith("<!") ? "" : " "));
+    s = s.replace(TAG, (m, tag?: string) =>
+      tag && BLOCK.has(tag.toLowerCase()) ? "\n" : m.startsWith("<!") ? "" : " ",
+    );
   }
   if (s.indexOf("&") >= 0) s = s.replace(ENTITY, decode);
   return s;

@@ -89,7 +89,7 @@ function positional(n: Node, title: boolean, b: Builder): Compiled {
       c.patterns = patterns;
       c.termIds = patterns.map((p) => b.id(p));
       const anchor = patterns.findIndex((p) => !p.wildcard);
-      c.anchor = anchor < 0 ? 0 : anchor;
+      c.anchor = Math.max(anchor, 0);
       return c;
     }
     case "or": {
@@ -175,7 +175,13 @@ export function compile(n: Node, cost: TermCost, table: TermTable): { compiled: 
 const NO_POSITIONS: number[] = [];
 
 /** Ascending positions of the tokens one pattern matches. */
-function patternPositions(p: TokenPattern, id: number, title: boolean, pp: PreparedPost, tt: TermTable): number[] {
+function patternPositions(
+  p: TokenPattern,
+  id: number,
+  title: boolean,
+  pp: PreparedPost,
+  tt: TermTable,
+): number[] {
   if (p.wildcard) {
     const t = tokensOf(pp, title);
     const out: number[] = [];
@@ -278,7 +284,8 @@ export function test(n: Compiled, pp: PreparedPost, tt: TermTable): boolean {
       if (tt.stamp[sp][n.termId] !== tt.epoch) return false;
       const t = tokensOf(pp, n.title);
       const next = tt.next[sp];
-      for (let i = tt.head[sp][n.termId]!; i >= 0; i = next[i]!) if (tokenMatches(n.pattern!, t, i)) return true;
+      for (let i = tt.head[sp][n.termId]!; i >= 0; i = next[i]!)
+        if (tokenMatches(n.pattern!, t, i)) return true;
       return false;
     }
     case WILD: {

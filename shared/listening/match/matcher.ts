@@ -4,8 +4,8 @@ import { type PreparedPost, preparePost } from "../text/prepare";
 import type { Tokens } from "../text/tokenize";
 import type { Post } from "../types";
 import { type Compiled, compile, test } from "./compile";
-import { type TermEntry, TermTable } from "./term-table";
 import { defaultTermCost, fieldKey, type Key, requiredKeys, type TermCost } from "./presearch";
+import { type TermEntry, TermTable } from "./term-table";
 
 export interface MatcherOptions {
   /**
@@ -235,7 +235,8 @@ export class Matcher {
 
   /** Ids of the matching topics (no spans: the fast path). */
   matchIds(post: Post | PreparedPost): string[] {
-    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    const pp =
+      "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
     const out: string[] = [];
     for (const slot of this.collect(pp)) {
       const e = this.entries[slot]!;
@@ -246,7 +247,8 @@ export class Matcher {
 
   /** Matching topics with highlight spans. */
   match(post: Post | PreparedPost): TopicMatch[] {
-    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    const pp =
+      "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
     const out: TopicMatch[] = [];
     for (const slot of this.collect(pp)) {
       const e = this.entries[slot]!;
@@ -257,7 +259,8 @@ export class Matcher {
 
   /** How many topics a post would be evaluated against (for tuning and tests). */
   candidateCount(post: Post | PreparedPost): number {
-    const pp = "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
+    const pp =
+      "text" in post && typeof post.text !== "string" ? (post as PreparedPost) : preparePost(post as Post);
     return this.collect(pp).length;
   }
 

@@ -32,7 +32,8 @@ const COMMON = new Set(
 );
 
 /** Without corpus statistics: common function words are frequent, longer words rarer. */
-export const defaultTermCost: TermCost = (norm) => (COMMON.has(norm) ? 0.2 : Math.min(0.05, 0.1 / (norm.length + 1)));
+export const defaultTermCost: TermCost = (norm) =>
+  COMMON.has(norm) ? 0.2 : Math.min(0.05, 0.1 / (norm.length + 1));
 
 export function fieldKey(field: string, value: string): string {
   return `${field}\u0000${value}`;
@@ -53,7 +54,9 @@ function termKeys(text: string, exact: boolean, space: 0 | 1, cost: TermCost): R
     // A wildcard stem matches every word it starts, so it costs more than the stem alone.
     const base = p.wildcard ? Math.min(1, cost(p.stem) * 4 + 0.001) : cost(p.norm);
     const c = space === 1 ? base * 0.5 : base;
-    const key: Key = p.wildcard ? { kind: "prefix", space, value: p.stem } : { kind: "term", space, value: p.norm };
+    const key: Key = p.wildcard
+      ? { kind: "prefix", space, value: p.stem }
+      : { kind: "term", space, value: p.norm };
     if (!best || c < best.cost) best = { keys: [key], cost: c };
   }
   return best;
@@ -92,7 +95,10 @@ export function requiredKeys(node: Node, cost: TermCost, space: 0 | 1 = 0): Requ
       return requiredKeys(node.child, cost, 1);
     case "match": {
       if (node.field === "url" || node.field === "links") return null;
-      return { keys: [{ kind: "field", value: fieldKey(node.field, node.value) }], cost: FIELD_COST[node.field] ?? 0.5 };
+      return {
+        keys: [{ kind: "field", value: fieldKey(node.field, node.value) }],
+        cost: FIELD_COST[node.field] ?? 0.5,
+      };
     }
     case "range":
       return null;

@@ -58,7 +58,15 @@ export interface FieldNode extends Commented {
   child: Node;
 }
 
-export type MatchField = "author" | "site" | "url" | "links" | "language" | "country" | "channel" | "sentiment";
+export type MatchField =
+  | "author"
+  | "site"
+  | "url"
+  | "links"
+  | "language"
+  | "country"
+  | "channel"
+  | "sentiment";
 
 /** An exact-value field: `language:en`, `site:bbc.co.uk`. `value` is stored normalised. */
 export interface MatchNode extends Commented {
@@ -77,7 +85,16 @@ export interface RangeNode extends Commented {
   max: number | null;
 }
 
-export type Node = TermNode | PhraseNode | AndNode | OrNode | NotNode | NearNode | FieldNode | MatchNode | RangeNode;
+export type Node =
+  | TermNode
+  | PhraseNode
+  | AndNode
+  | OrNode
+  | NotNode
+  | NearNode
+  | FieldNode
+  | MatchNode
+  | RangeNode;
 
 export interface Query {
   root: Node;

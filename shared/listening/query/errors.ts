@@ -18,7 +18,13 @@ export interface QueryWarning {
   position: Position;
 }
 
-export function queryError(code: string, message: string, start: number, end: number, expected?: string[]): QueryError {
+export function queryError(
+  code: string,
+  message: string,
+  start: number,
+  end: number,
+  expected?: string[],
+): QueryError {
   const e: QueryError = { code, message, position: { start, end } };
   if (expected) e.expected = expected;
   return e;

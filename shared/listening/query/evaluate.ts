@@ -111,7 +111,12 @@ function matchField(n: MatchNode, pp: PreparedPost): boolean {
 
 export function inRange(n: RangeNode, pp: PreparedPost): boolean {
   const v = n.field === "rating" ? pp.post.rating : pp.post.authorFollowers;
-  return typeof v === "number" && !Number.isNaN(v) && (n.min === null || v >= n.min) && (n.max === null || v <= n.max);
+  return (
+    typeof v === "number" &&
+    !Number.isNaN(v) &&
+    (n.min === null || v >= n.min) &&
+    (n.max === null || v <= n.max)
+  );
 }
 
 function evalNode(n: Node, ctx: Ctx): Outcome {
@@ -163,7 +168,9 @@ export function toSpans(pp: PreparedPost, hl: Outcome["hl"]): Span[] {
     if (!t) continue;
     raw.push({ field, start: t.start[iv[0]]!, end: t.end[iv[1]]! });
   }
-  raw.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "text" ? -1 : 1));
+  raw.sort((a, b) =>
+    a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "text" ? -1 : 1,
+  );
   const out: Span[] = [];
   for (const s of raw) {
     const last = out.at(-1);

@@ -11,12 +11,17 @@ export function normaliseFieldValue(field: MatchField, raw: string): ValueCheck 
   switch (field) {
     case "author": {
       const a = fold(v.replace(/^@/, ""));
-      return a ? { ok: true, value: a } : { ok: false, message: "author: expects a handle, e.g. author:chorus" };
+      return a
+        ? { ok: true, value: a }
+        : { ok: false, message: "author: expects a handle, e.g. author:chorus" };
     }
     case "site": {
       const s = normaliseUrl(v);
       if (!s || /[/?#\s]/.test(s)) {
-        return { ok: false, message: `site: expects a domain such as bbc.co.uk (use url: for paths), got '${raw}'` };
+        return {
+          ok: false,
+          message: `site: expects a domain such as bbc.co.uk (use url: for paths), got '${raw}'`,
+        };
       }
       return { ok: true, value: s };
     }
@@ -29,13 +34,19 @@ export function normaliseFieldValue(field: MatchField, raw: string): ValueCheck 
       const l = v.toLowerCase();
       return /^[a-z]{2}$/.test(l)
         ? { ok: true, value: l }
-        : { ok: false, message: `language: expects a two-letter ISO 639-1 code such as en or fr, got '${raw}'` };
+        : {
+            ok: false,
+            message: `language: expects a two-letter ISO 639-1 code such as en or fr, got '${raw}'`,
+          };
     }
     case "country": {
       const c = v.toUpperCase();
       return /^[A-Z]{2}$/.test(c)
         ? { ok: true, value: c }
-        : { ok: false, message: `country: expects a two-letter ISO 3166-1 code such as GB or FR, got '${raw}'` };
+        : {
+            ok: false,
+            message: `country: expects a two-letter ISO 3166-1 code such as GB or FR, got '${raw}'`,
+          };
     }
     case "channel": {
       const c = v.toLowerCase();
@@ -54,7 +65,10 @@ export function normaliseFieldValue(field: MatchField, raw: string): ValueCheck 
 
 /** True when a normalised host equals the site or is one of its subdomains. */
 export function siteMatches(host: string, site: string): boolean {
-  return host === site || (host.length > site.length && host.endsWith(site) && host[host.length - site.length - 1] === ".");
+  return (
+    host === site ||
+    (host.length > site.length && host.endsWith(site) && host[host.length - site.length - 1] === ".")
+  );
 }
 
 /** url:/links: values are prefixes of the normalised URL. */

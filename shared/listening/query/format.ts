@@ -35,7 +35,9 @@ function match(n: MatchNode): string {
 }
 
 function range(n: RangeNode): string {
-  return n.min !== null && n.min === n.max ? `${n.field}:${n.min}` : `${n.field}:[${bound(n.min)} TO ${bound(n.max)}]`;
+  return n.min !== null && n.min === n.max
+    ? `${n.field}:${n.min}`
+    : `${n.field}:[${bound(n.min)} TO ${bound(n.max)}]`;
 }
 
 function bodyOf(n: Node): string {

@@ -103,7 +103,9 @@ export function lex(q: string): Lexeme[] {
       const close = q.indexOf(">>>", i + 3);
       if (close < 0) {
         throw new ParseAbort(
-          queryError("unclosed_comment", `comment opened at ${i} is never closed; expected '>>>'`, i, n, [">>>"]),
+          queryError("unclosed_comment", `comment opened at ${i} is never closed; expected '>>>'`, i, n, [
+            ">>>",
+          ]),
         );
       }
       comments.push(q.slice(i + 3, close));
@@ -158,11 +160,14 @@ export function lex(q: string): Lexeme[] {
       const open = q.indexOf("{", i + 1);
       if (close < 0 || (open >= 0 && open < close)) {
         throw new ParseAbort(
-          queryError("unclosed_brace", `'{' at ${i} is never closed; expected '}'`, i, close < 0 ? n : open, ["}"]),
+          queryError("unclosed_brace", `'{' at ${i} is never closed; expected '}'`, i, close < 0 ? n : open, [
+            "}",
+          ]),
         );
       }
       let text = collapseSpaces(q.slice(i + 1, close));
-      if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = collapseSpaces(text.slice(1, -1));
+      if (text.length >= 2 && text.startsWith('"') && text.endsWith('"'))
+        text = collapseSpaces(text.slice(1, -1));
       if (text === "") throw new ParseAbort(queryError("empty_exact", `empty {} at ${i}`, i, close + 1));
       emit("exact", i, close + 1, text);
       i = close + 1;
@@ -187,6 +192,12 @@ export function lex(q: string): Lexeme[] {
     }
     let j = i;
     while (j < n && !isWordBreak(q, j)) j++;
+    if (j === i) {
+      // Only a closing quote with no opening one gets here.
+      throw new ParseAbort(
+        queryError("unexpected_quote", `closing quote at ${i} has no opening quote`, i, i + 1),
+      );
+    }
     const word = q.slice(i, j);
     if (word === "AND" || word === "OR" || word === "NOT") {
       emit(word === "AND" ? "and" : word === "OR" ? "or" : "not", i, j, word);

@@ -46,7 +46,10 @@ describe("operators and precedence", () => {
   it("reads Brandwatch 'a NOT b' as a AND NOT b", () => {
     expect(root("(apple OR iphone) NOT fruit")).toEqual({
       type: "and",
-      children: [{ type: "or", children: [t("apple"), t("iphone")] }, { type: "not", child: t("fruit") }],
+      children: [
+        { type: "or", children: [t("apple"), t("iphone")] },
+        { type: "not", child: t("fruit") },
+      ],
     });
   });
 
@@ -75,10 +78,20 @@ describe("operators and precedence", () => {
   });
 
   it("parses NEAR, NEAR/nf and proximity phrases", () => {
-    expect(root("x NEAR/3 y")).toEqual({ type: "near", left: t("x"), right: t("y"), distance: 3, ordered: false });
+    expect(root("x NEAR/3 y")).toEqual({
+      type: "near",
+      left: t("x"),
+      right: t("y"),
+      distance: 3,
+      ordered: false,
+    });
     expect(root("(a OR b) NEAR/2f (c OR d)")).toMatchObject({ type: "near", distance: 2, ordered: true });
     expect(root('"a b c"~5')).toEqual({ type: "phrase", text: "a b c", exact: false, proximity: 5 });
-    expect(root("a NEAR/1 b NEAR/2 c")).toMatchObject({ type: "near", left: { type: "near" }, right: t("c") });
+    expect(root("a NEAR/1 b NEAR/2 c")).toMatchObject({
+      type: "near",
+      left: { type: "near" },
+      right: t("c"),
+    });
   });
 
   it("parses phrases, exact case and smart quotes", () => {
@@ -89,7 +102,10 @@ describe("operators and precedence", () => {
   });
 
   it("keeps comments", () => {
-    expect(ok("<<<brand>>> nike <<<end>>>")).toEqual({ root: { ...t("nike"), comments: ["brand"] }, trailingComments: ["end"] });
+    expect(ok("<<<brand>>> nike <<<end>>>")).toEqual({
+      root: { ...t("nike"), comments: ["brand"] },
+      trailingComments: ["end"],
+    });
   });
 });
 
@@ -98,15 +114,28 @@ describe("fields", () => {
     expect(root("author:@Bob")).toEqual({ type: "match", field: "author", value: "bob" });
     expect(root("site:www.BBC.co.uk")).toEqual({ type: "match", field: "site", value: "bbc.co.uk" });
     expect(root("url:https://www.x.com/a/")).toEqual({ type: "match", field: "url", value: "x.com/a" });
-    expect(root("links:shop.example.org")).toEqual({ type: "match", field: "links", value: "shop.example.org" });
+    expect(root("links:shop.example.org")).toEqual({
+      type: "match",
+      field: "links",
+      value: "shop.example.org",
+    });
     expect(root("language:EN")).toEqual({ type: "match", field: "language", value: "en" });
     expect(root("country:gb")).toEqual({ type: "match", field: "country", value: "GB" });
     expect(root("channel:Mastodon")).toEqual({ type: "match", field: "channel", value: "mastodon" });
     expect(root("sentiment:negative")).toEqual({ type: "match", field: "sentiment", value: "negative" });
     expect(root("rating:[3 TO 5]")).toEqual({ type: "range", field: "rating", min: 3, max: 5 });
-    expect(root("authorFollowers:[500 TO *]")).toEqual({ type: "range", field: "authorFollowers", min: 500, max: null });
+    expect(root("authorFollowers:[500 TO *]")).toEqual({
+      type: "range",
+      field: "authorFollowers",
+      min: 500,
+      max: null,
+    });
     expect(root("rating:4")).toEqual({ type: "range", field: "rating", min: 4, max: 4 });
-    expect(root("title:(a OR b)")).toEqual({ type: "field", field: "title", child: { type: "or", children: [t("a"), t("b")] } });
+    expect(root("title:(a OR b)")).toEqual({
+      type: "field",
+      field: "title",
+      child: { type: "or", children: [t("a"), t("b")] },
+    });
     expect(root("#nike")).toEqual(t("#nike"));
     expect(root("@nike")).toEqual(t("@nike"));
   });
@@ -122,7 +151,10 @@ describe("fields", () => {
   });
 
   it("rejects bad values with their position", () => {
-    expect(err("sentiment:happy")).toMatchObject({ code: "bad_field_value", position: { start: 10, end: 15 } });
+    expect(err("sentiment:happy")).toMatchObject({
+      code: "bad_field_value",
+      position: { start: 10, end: 15 },
+    });
     expect(err("language:english").code).toBe("bad_field_value");
     expect(err("country:GBR").code).toBe("bad_field_value");
     expect(err("site:bbc.co.uk/news").code).toBe("bad_field_value");
@@ -186,7 +218,20 @@ describe("errors", () => {
   });
 
   it("never throws on hostile input", () => {
-    for (const q of ["\u0000", "\uD800", ")(", "{}", "[1 TO 2]", "rating:[", "title:", "NEAR/3", "~", "<<<>>>", '"', "AND"]) {
+    for (const q of [
+      "\u0000",
+      "\uD800",
+      ")(",
+      "{}",
+      "[1 TO 2]",
+      "rating:[",
+      "title:",
+      "NEAR/3",
+      "~",
+      "<<<>>>",
+      '"',
+      "AND",
+    ]) {
       expect(() => parse(q)).not.toThrow();
     }
     expect(parse(null as unknown as string).ok).toBe(false);

@@ -10,7 +10,9 @@ const word = fc
   .map((a) => a.join(""))
   .filter((w) => !/^(and|or|not)$/.test(w));
 const stem = fc.array(fc.constantFrom(...letters), { minLength: 3, maxLength: 5 }).map((a) => a.join(""));
-const comment = fc.array(fc.constantFrom(..."ab c<é😀-"), { minLength: 0, maxLength: 6 }).map((a) => a.join(""));
+const comment = fc
+  .array(fc.constantFrom(..."ab c<é😀-"), { minLength: 0, maxLength: 6 })
+  .map((a) => a.join(""));
 const comments = fc.option(fc.array(comment, { minLength: 1, maxLength: 2 }), { nil: undefined });
 
 function withComments<T extends Node>(arb: fc.Arbitrary<T>): fc.Arbitrary<Node> {
@@ -37,7 +39,9 @@ const phrase: fc.Arbitrary<Node> = withComments(
     fc.oneof(
       fc.constant<Node>({ type: "phrase", text: ws.join(" "), exact: false }),
       fc.constant<Node>({ type: "phrase", text: ws.join(" "), exact: true }),
-      fc.integer({ min: ws.length - 1, max: 9 }).map((p): Node => ({ type: "phrase", text: ws.join(" "), exact: false, proximity: p })),
+      fc
+        .integer({ min: ws.length - 1, max: 9 })
+        .map((p): Node => ({ type: "phrase", text: ws.join(" "), exact: false, proximity: p })),
     ),
   ),
 );
@@ -55,17 +59,25 @@ const matchNode: fc.Arbitrary<Node> = withComments(
       { type: "match", field: "author", value: "john smith" },
     ),
     fc
-      .tuple(fc.constantFrom("rating", "authorFollowers" as const), fc.option(fc.integer({ min: 0, max: 9 })), fc.option(fc.integer({ min: 9, max: 20 })))
+      .tuple(
+        fc.constantFrom("rating", "authorFollowers" as const),
+        fc.option(fc.integer({ min: 0, max: 9 })),
+        fc.option(fc.integer({ min: 9, max: 20 })),
+      )
       .map(([field, min, max]): Node => ({ type: "range", field: field as "rating", min, max })),
   ),
 );
 
 const positional: fc.Arbitrary<Node> = fc.letrec<{ pos: Node }>((tie) => ({
   pos: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
+    { maxDepth: 2, withCrossShrink: true },
     term,
     phrase,
-    withComments(fc.array(tie("pos"), { minLength: 2, maxLength: 3 }).map((children): Node => ({ type: "or", children }))),
+    withComments(
+      fc
+        .array(tie("pos"), { minLength: 2, maxLength: 3 })
+        .map((children): Node => ({ type: "or", children })),
+    ),
     withComments(
       fc
         .tuple(tie("pos"), tie("pos"), fc.integer({ min: 1, max: 20 }), fc.boolean())
@@ -77,10 +89,18 @@ const positional: fc.Arbitrary<Node> = fc.letrec<{ pos: Node }>((tie) => ({
 function tree(leaf: fc.Arbitrary<Node>): fc.Arbitrary<Node> {
   return fc.letrec<{ node: Node }>((tie) => ({
     node: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
+      { maxDepth: 3, withCrossShrink: true },
       leaf,
-      withComments(fc.array(tie("node"), { minLength: 2, maxLength: 3 }).map((children): Node => ({ type: "and", children }))),
-      withComments(fc.array(tie("node"), { minLength: 2, maxLength: 3 }).map((children): Node => ({ type: "or", children }))),
+      withComments(
+        fc
+          .array(tie("node"), { minLength: 2, maxLength: 3 })
+          .map((children): Node => ({ type: "and", children })),
+      ),
+      withComments(
+        fc
+          .array(tie("node"), { minLength: 2, maxLength: 3 })
+          .map((children): Node => ({ type: "or", children })),
+      ),
       withComments(tie("node").map((child): Node => ({ type: "not", child }))),
     ),
   })).node;
@@ -91,7 +111,10 @@ const anyNode = tree(
   fc.oneof(
     { weight: 4, arbitrary: fc.oneof(term, phrase, positional) },
     { weight: 1, arbitrary: matchNode },
-    { weight: 1, arbitrary: withComments(textNode.map((child): Node => ({ type: "field", field: "title", child }))) },
+    {
+      weight: 1,
+      arbitrary: withComments(textNode.map((child): Node => ({ type: "field", field: "title", child }))),
+    },
   ),
 );
 
@@ -114,9 +137,44 @@ describe("properties", () => {
 
   const pieces = fc.oneof(
     fc.constantFrom(
-      "AND", "OR", "NOT", "(", ")", '"', "NEAR/3", "NEAR/2f", "NEAR", "*", "?", "{", "}", "<<<", ">>>",
-      "title:", "rating:[", "[1 TO 2]", "]", "~2", "#", "@", "$", " ", "language:", "site:", ":", "“", "”",
-      "\u200B", "\u202E", "😀", "👨‍👩‍👧", "e\u0301", "\uD800", "nike", "ab*", "a b",
+      "AND",
+      "OR",
+      "NOT",
+      "(",
+      ")",
+      '"',
+      "NEAR/3",
+      "NEAR/2f",
+      "NEAR",
+      "*",
+      "?",
+      "{",
+      "}",
+      "<<<",
+      ">>>",
+      "title:",
+      "rating:[",
+      "[1 TO 2]",
+      "]",
+      "~2",
+      "#",
+      "@",
+      "$",
+      " ",
+      "language:",
+      "site:",
+      ":",
+      "“",
+      "”",
+      "\u200B",
+      "\u202E",
+      "😀",
+      "👨‍👩‍👧",
+      "e\u0301",
+      "\uD800",
+      "nike",
+      "ab*",
+      "a b",
     ),
     fc.string({ unit: "grapheme", maxLength: 4 }),
     fc.string({ unit: "binary", maxLength: 3 }),
@@ -124,18 +182,21 @@ describe("properties", () => {
 
   it("never throws on random input, and what parses formats back to the same AST", () => {
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 14 }).map((a) => a.join(" ")), (q) => {
-        const r = parse(q);
-        expect(typeof r.ok).toBe("boolean");
-        if (!r.ok) {
-          expect(r.errors.length).toBeGreaterThan(0);
-          for (const e of r.errors) expect(e.position.start).toBeLessThanOrEqual(e.position.end);
-          return;
-        }
-        const again = parse(format(r.ast));
-        if (!again.ok) throw new Error(`${format(r.ast)} from ${q}: ${JSON.stringify(again.errors)}`);
-        expect(again.ast).toEqual(r.ast);
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 14 }).map((a) => a.join(" ")),
+        (q) => {
+          const r = parse(q);
+          expect(typeof r.ok).toBe("boolean");
+          if (!r.ok) {
+            expect(r.errors.length).toBeGreaterThan(0);
+            for (const e of r.errors) expect(e.position.start).toBeLessThanOrEqual(e.position.end);
+            return;
+          }
+          const again = parse(format(r.ast));
+          if (!again.ok) throw new Error(`${format(r.ast)} from ${q}: ${JSON.stringify(again.errors)}`);
+          expect(again.ast).toEqual(r.ast);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -6,7 +6,10 @@ export type Interval = [number, number];
  * `slop` positions between the first and the last. `positions[k]` lists (ascending) the
  * tokens that word k matches. Returns the distinct intervals spanned and the chosen tokens. A backtracking search is fine: posts are short and phrases have a few words.
  */
-export function proximityWindows(positions: number[][], slop: number): { spans: Interval[]; tokens: number[] } {
+export function proximityWindows(
+  positions: number[][],
+  slop: number,
+): { spans: Interval[]; tokens: number[] } {
   const spans: Interval[] = [];
   const chosen = new Set<number>();
   const all = new Set<number>();

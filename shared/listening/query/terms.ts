@@ -51,7 +51,13 @@ function wildcardRegex(pattern: string): RegExp | null {
 }
 
 function kindWord(kind: TokenKind): string {
-  return kind === TokenKind.Hashtag ? "#" : kind === TokenKind.Mention ? "@" : kind === TokenKind.Cashtag ? "$" : "";
+  return kind === TokenKind.Hashtag
+    ? "#"
+    : kind === TokenKind.Mention
+      ? "@"
+      : kind === TokenKind.Cashtag
+        ? "$"
+        : "";
 }
 
 function analyseUncached(text: string, exact: boolean): Analysis {

@@ -1,3 +1,3 @@
 export { fold, normaliseUrl } from "./fold";
 export { type PreparedPost, preparePost } from "./prepare";
-export { TokenKind, type TokenizeOptions, type Tokens, tokenize } from "./tokenize";
+export { type TokenizeOptions, TokenKind, type Tokens, tokenize } from "./tokenize";

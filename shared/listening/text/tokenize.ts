@@ -173,7 +173,12 @@ function lowerAt(text: string, k: number): number {
 function urlEnd(text: string, i: number): number {
   const c = text.charCodeAt(i) | 32;
   let body = 0;
-  if (c === 104 && lowerAt(text, i + 1) === 116 && lowerAt(text, i + 2) === 116 && lowerAt(text, i + 3) === 112) {
+  if (
+    c === 104 &&
+    lowerAt(text, i + 1) === 116 &&
+    lowerAt(text, i + 2) === 116 &&
+    lowerAt(text, i + 3) === 112
+  ) {
     if (text.startsWith("://", i + 4)) body = i + 7;
     else if (lowerAt(text, i + 4) === 115 && text.startsWith("://", i + 5)) body = i + 8;
   } else if (c === 119 && lowerAt(text, i + 1) === 119 && lowerAt(text, i + 2) === 119) {
@@ -257,7 +262,7 @@ export function tokenize(text: string, opts?: TokenizeOptions): Tokens {
           }
         }
         const end = readWord(text, i, i + 1, kind, wild, kind !== TokenKind.Cashtag, out);
-        i = end > i + 1 ? end : i + 1;
+        i = Math.max(end, i + 1);
         continue;
       }
       if (html && (c === 60 || c === 38)) {

@@ -6,7 +6,14 @@
  */
 export type Intent = "question" | "complaint" | "praise" | "suggestion" | "purchase_intent" | "other";
 
-export const INTENTS: readonly Intent[] = ["question", "complaint", "praise", "suggestion", "purchase_intent", "other"];
+export const INTENTS: readonly Intent[] = [
+  "question",
+  "complaint",
+  "praise",
+  "suggestion",
+  "purchase_intent",
+  "other",
+];
 
 export type Cue = readonly [pattern: string, weight: number];
 
@@ -14,7 +21,10 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
   question: [
     // English: wh-words and auxiliary inversion at the start of a clause
     ["^(?:how|what|why|when|where|which|who|whom|whose)", 1],
-    ["^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|may|might)\\s+(?:i|you|we|they|it|there|anyone|someone|anybody|this|that|my|the)", 1.2],
+    [
+      "^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|may|might)\\s+(?:i|you|we|they|it|there|anyone|someone|anybody|this|that|my|the)",
+      1.2,
+    ],
     ["(?:does|do|can|could) (?:anyone|anybody|someone|somebody|you guys)", 1.5],
     ["anyone (?:know|knows|else|tried|have|has)", 1.2],
     ["how (?:do|can|could|should) i", 1.2],
@@ -24,7 +34,10 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
     ["what(?:'s| is) the (?:best|difference|deal)", 1],
     // German
     ["^(?:wie|was|warum|wieso|weshalb|wann|wo|wer|welche[rsmn]?|woher|wohin)", 1],
-    ["^(?:kann|können|gibt|ist|sind|hat|habt|weiß|wisst|muss|soll)\\s+(?:man|ich|ihr|es|jemand|das|der|die)", 1.2],
+    [
+      "^(?:kann|können|gibt|ist|sind|hat|habt|weiß|wisst|muss|soll)\\s+(?:man|ich|ihr|es|jemand|das|der|die)",
+      1.2,
+    ],
     ["weiß jemand", 1.5],
     ["kennt jemand", 1.2],
     // French
@@ -39,14 +52,23 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
     ["(?:se puede|puedo|hay alguna forma)", 0.8],
   ],
   complaint: [
-    ["(?:doesn't|does not|doesnt|won't|wont|isn't|is not|not|stopped|never) (?:work|working|load|loading|open|opening|arrive|arrived|charge|charging|respond|responding)", 2],
+    [
+      "(?:doesn't|does not|doesnt|won't|wont|isn't|is not|not|stopped|never) (?:work|working|load|loading|open|opening|arrive|arrived|charge|charging|respond|responding)",
+      2,
+    ],
     ["(?:still|been) waiting", 1.5],
-    ["(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:arrived|shown up|turned up|been delivered|received)", 1.5],
+    [
+      "(?:hasn't|has not|haven't|have not|didn't|did not|never) (?:arrived|shown up|turned up|been delivered|received)",
+      1.5,
+    ],
     ["(?:nobody|no one|noone) (?:answers|responds|replies|helps|picks up|called back)", 1.5],
     ["(?:no|zero) (?:response|reply|answer|help)", 1.5],
     ["(?:refund|money back|chargeback|charged twice|double charged|overcharged)", 1.5],
     ["(?:broken|broke|defective|faulty|damaged|cracked|missing|lost my|wrong item|wrong order)", 1.2],
-    ["(?:worst|terrible|horrible|awful|pathetic|useless|unacceptable|ridiculous|disgusting|scam|rip-?off)", 1.2],
+    [
+      "(?:worst|terrible|horrible|awful|pathetic|useless|unacceptable|ridiculous|disgusting|scam|rip-?off)",
+      1.2,
+    ],
     ["(?:disappointed|disappointing|frustrated|frustrating|fed up|sick of|tired of|annoyed|furious)", 1.2],
     ["customer (?:service|support|care)", 0.7],
     ["(?:cancel(?:led|ing)? my|never again|never buying|switching to|unsubscribe)", 1.5],
@@ -70,9 +92,15 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
   praise: [
     ["(?:thank you|thanks|thx|ty|tysm|kudos|shout ?out|hats off|props to)", 1.2],
     ["(?:love|loving|loved|adore) (?:it|this|my|the|your|how|that)", 1.2],
-    ["(?:amazing|awesome|excellent|fantastic|brilliant|outstanding|superb|wonderful|perfect|flawless|incredible)", 1],
+    [
+      "(?:amazing|awesome|excellent|fantastic|brilliant|outstanding|superb|wonderful|perfect|flawless|incredible)",
+      1,
+    ],
     ["(?:great|best|good) (?:job|service|support|team|experience|product|quality|purchase|value)", 1.5],
-    ["(?:highly recommend|would recommend|10/10|five stars|5 stars|exceeded my expectations|game.?changer)", 2],
+    [
+      "(?:highly recommend|would recommend|10/10|five stars|5 stars|exceeded my expectations|game.?changer)",
+      2,
+    ],
     ["(?:well done|keep it up|you guys rock|you rock|nailed it)", 1.5],
     // German
     ["(?:danke|vielen dank|dankeschön)", 1.2],
@@ -91,7 +119,10 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
     ["(?:it|that) (?:would|'d) be (?:nice|great|cool|awesome|helpful|useful|better) (?:if|to)", 2],
     ["(?:would|'d) (?:love|like) (?:to see|to have|it if|an option|a way)", 2],
     ["(?:please|pls|plz) (?:add|bring back|make|consider|allow|support|let us|give us|implement)", 2],
-    ["(?:you|they|y'all) (?:should|could|need to|ought to) (?:add|make|let|allow|offer|bring|consider|support)", 1.8],
+    [
+      "(?:you|they|y'all) (?:should|could|need to|ought to) (?:add|make|let|allow|offer|bring|consider|support)",
+      1.8,
+    ],
     ["(?:feature request|suggestion|idea for|proposal|wishlist|wish list)", 2],
     ["(?:i )?wish (?:it|you|they|there) (?:had|was|were|would|could|offered|supported)", 1.8],
     ["(?:why not|how about) (?:add|adding|make|making|offer|offering|let|letting)", 2],
@@ -99,30 +130,54 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
     ["(?:would be (?:nice|great) to have|should have an option)", 1.5],
     // German
     ["(?:wäre (?:schön|toll|super|cool|praktisch|hilfreich),? wenn)", 2],
-    ["(?:vorschlag|idee:|feature-wunsch|wunsch:|ich wünsche mir|ihr solltet|bitte (?:fügt|baut|macht|bietet))", 1.8],
+    [
+      "(?:vorschlag|idee:|feature-wunsch|wunsch:|ich wünsche mir|ihr solltet|bitte (?:fügt|baut|macht|bietet))",
+      1.8,
+    ],
     // French
     ["(?:ce serait (?:bien|génial|super|pratique|top) (?:si|de)|ça serait (?:bien|cool) (?:si|de))", 2],
-    ["(?:suggestion|idée :|vous devriez|pourriez-vous (?:ajouter|proposer)|j'aimerais (?:qu'il y ait|pouvoir|voir))", 1.8],
+    [
+      "(?:suggestion|idée :|vous devriez|pourriez-vous (?:ajouter|proposer)|j'aimerais (?:qu'il y ait|pouvoir|voir))",
+      1.8,
+    ],
     // Spanish
     ["(?:sería (?:genial|bueno|útil|increíble) (?:si|que|poder))", 2],
-    ["(?:sugerencia|deberían (?:añadir|agregar|poner|ofrecer)|podrían (?:añadir|agregar)|ojalá (?:tuviera|pusieran|añadan))", 1.8],
+    [
+      "(?:sugerencia|deberían (?:añadir|agregar|poner|ofrecer)|podrían (?:añadir|agregar)|ojalá (?:tuviera|pusieran|añadan))",
+      1.8,
+    ],
   ],
   purchase_intent: [
-    ["(?:want|wanna|going|gonna|planning|plan|about|ready|need|have) to (?:buy|get|order|purchase|upgrade|grab|preorder|pre-order)", 2],
+    [
+      "(?:want|wanna|going|gonna|planning|plan|about|ready|need|have) to (?:buy|get|order|purchase|upgrade|grab|preorder|pre-order)",
+      2,
+    ],
     ["(?:thinking (?:of|about)|considering) (?:buying|getting|ordering|purchasing|upgrading|switching)", 2],
     ["(?:where|how) (?:can|do|could) i (?:buy|get|order|purchase|find)", 2],
     ["(?:should i (?:buy|get|order)|worth (?:buying|the money|it\\?))", 1.8],
-    ["(?:take my money|add(?:ed)? to (?:cart|basket)|just ordered|pre-?ordered|in my cart|on my wishlist)", 2],
-    ["(?:how much (?:is|does|for)|what(?:'s| is) the price|price\\?|in stock|back in stock|discount code|coupon|promo code)", 1.5],
+    [
+      "(?:take my money|add(?:ed)? to (?:cart|basket)|just ordered|pre-?ordered|in my cart|on my wishlist)",
+      2,
+    ],
+    [
+      "(?:how much (?:is|does|for)|what(?:'s| is) the price|price\\?|in stock|back in stock|discount code|coupon|promo code)",
+      1.5,
+    ],
     ["(?:need a new|shopping for|in the market for|saving up for)", 1.8],
     // German
     ["(?:will|möchte|werde|muss|wollte) (?:\\S+ )?(?:kaufen|bestellen|holen)", 2],
     ["(?:wo (?:kann man|kaufe ich|gibt es)|was kostet|wie teuer|lieferbar|vorbestellt|gutscheincode)", 1.8],
     // French
     ["(?:veux|vais|voudrais|compte|dois) (?:\\S+ )?(?:acheter|commander|m'offrir)", 2],
-    ["(?:où (?:acheter|trouver)|combien (?:coûte|ça coûte|coute)|quel est le prix|en stock|précommandé|code promo)", 1.8],
+    [
+      "(?:où (?:acheter|trouver)|combien (?:coûte|ça coûte|coute)|quel est le prix|en stock|précommandé|code promo)",
+      1.8,
+    ],
     // Spanish
     ["(?:quiero|voy a|pienso|necesito|quisiera) (?:\\S+ )?(?:comprar|pedir|encargar)", 2],
-    ["(?:dónde (?:comprar|puedo comprar|lo venden)|cuánto cuesta|cuánto vale|qué precio|en stock|código de descuento)", 1.8],
+    [
+      "(?:dónde (?:comprar|puedo comprar|lo venden)|cuánto cuesta|cuánto vale|qué precio|en stock|código de descuento)",
+      1.8,
+    ],
   ],
 };

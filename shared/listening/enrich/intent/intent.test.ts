@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, type Intent, INTENTS } from "./intent";
+import { classifyIntent, INTENTS, type Intent } from "./intent";
 
 /**
  * SELF-WRITTEN evaluation set: every post below was written by the Chorus engineer who wrote the
@@ -160,13 +160,21 @@ describe("classifyIntent on the self-written set", () => {
   it("reaches the recorded accuracy on the development set (regression guard)", () => {
     const { accuracy, perClass, misses } = confusion(LABELLED);
     // Printed so the figure in docs/ENRICHMENT.md can be checked.
-    console.log(`intent accuracy (dev) ${(accuracy * 100).toFixed(1)}% on ${LABELLED.length}`, perClass, misses);
+    console.log(
+      `intent accuracy (dev) ${(accuracy * 100).toFixed(1)}% on ${LABELLED.length}`,
+      perClass,
+      misses,
+    );
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("reaches the recorded accuracy on the fresh set", () => {
     const { accuracy, perClass, misses } = confusion(FRESH);
-    console.log(`intent accuracy (fresh) ${(accuracy * 100).toFixed(1)}% on ${FRESH.length}`, perClass, misses);
+    console.log(
+      `intent accuracy (fresh) ${(accuracy * 100).toFixed(1)}% on ${FRESH.length}`,
+      perClass,
+      misses,
+    );
     expect(accuracy).toBeGreaterThanOrEqual(0.7);
   });
 });
@@ -186,7 +194,9 @@ describe("classifyIntent behaviour", () => {
   });
 
   it("treats an angry question as a complaint", () => {
-    expect(classifyIntent("Why is my package still not delivered?? Terrible service").intent).toBe("complaint");
+    expect(classifyIntent("Why is my package still not delivered?? Terrible service").intent).toBe(
+      "complaint",
+    );
   });
 
   it("handles empty text", () => {

@@ -1,5 +1,5 @@
 import { sentiment } from "../sentiment/sentiment";
-import { CUES, type Intent, INTENTS } from "./cues";
+import { CUES, INTENTS, type Intent } from "./cues";
 
 export type { Intent } from "./cues";
 export { INTENTS } from "./cues";
@@ -60,7 +60,13 @@ const URL_RE = /https?:\/\/\S+|www\.\S+/g;
 
 /** Raw evidence per intent; `sentimentScore` lets a caller that already scored sentiment reuse it. */
 export function intentEvidence(text: string, sentimentScore?: number): Record<Scored, number> {
-  const raw: Record<Scored, number> = { question: 0, complaint: 0, praise: 0, suggestion: 0, purchase_intent: 0 };
+  const raw: Record<Scored, number> = {
+    question: 0,
+    complaint: 0,
+    praise: 0,
+    suggestion: 0,
+    purchase_intent: 0,
+  };
   // Links carry "?" and words that are not the writer's; typographic apostrophes are normalised.
   const t = text.replace(URL_RE, " ").replace(/[’‘]/g, "'").toLowerCase();
   for (const g of GROUPS) {

@@ -1,4 +1,4 @@
-import { ELD_AVG_SCORE } from "./eld-large-data";
+import { ELD_AVG_SCORE, ELD_SPACE_BYTES } from "./eld-large-data";
 import { findSlot, ngramTable } from "./table";
 
 /**
@@ -54,7 +54,11 @@ let generation = 0;
  * cut at ELD's byte limits. Returns the number of words.
  */
 function toWords(text: string): number {
-  const s = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).toLowerCase();
+  const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  // Beyond ASCII, lower-casing can change what is a letter ("İ" → "i" + combining dot) and depends on
+  // context (final sigma), so ELD's order — clean, then lower-case — is followed exactly.
+  if (!isAscii(head)) return toWordsCleaned(head.replace(SEPARATORS, " ").trim().toLowerCase());
+  const s = head.toLowerCase();
   const n = s.length;
   let nb = 0; // bytes written
   let count = 0; // ELD's byte counter, spaces included
@@ -133,10 +137,122 @@ function toWords(text: string): number {
   return words;
 }
 
-function pack(from: number, len: number): number {
+// ELD's separator: runs of non-letters (BMP letters only) not ending in an apostrophe.
+const SEPARATORS = /(?:[^\p{L}]|[\u{10000}-\u{10FFFF}])+(?<![\x27\x60\u2019])/gu;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** ELD's strToUtf8Bytes on already cleaned, lower-cased text: spaces split words, all else is kept. */
+function toWordsCleaned(s: string): number {
+  let nb = 0;
+  let count = 0;
+  let words = 0;
+  let wordStart = nb;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x20) {
+        if (nb > wordStart) {
+          wordStarts[words] = wordStart;
+          wordEnds[words] = nb;
+          words++;
+        }
+        wordStart = nb;
+        if (count > CUT_AFTER) break;
+      } else bytes[nb++] = c;
+      count++;
+    } else if (c < 0x800) {
+      bytes[nb++] = 0xc0 | (c >> 6);
+      bytes[nb++] = 0x80 | (c & 0x3f);
+      count += 2;
+    } else if (c < 0xd800 || c >= 0xe000) {
+      bytes[nb++] = 0xe0 | (c >> 12);
+      bytes[nb++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[nb++] = 0x80 | (c & 0x3f);
+      count += 3;
+    } else {
+      i++;
+      c = 0x10000 + (((c & 0x3ff) << 10) | (s.charCodeAt(i) & 0x3ff));
+      bytes[nb++] = 0xf0 | (c >> 18);
+      bytes[nb++] = 0x80 | ((c >> 12) & 0x3f);
+      bytes[nb++] = 0x80 | ((c >> 6) & 0x3f);
+      bytes[nb++] = 0x80 | (c & 0x3f);
+      count += 4;
+    }
+    if (count > ENFORCE_CUT) break;
+  }
+  if (nb > wordStart) {
+    wordStarts[words] = wordStart;
+    wordEnds[words] = nb;
+    words++;
+  }
+  return words;
+}
+
+const SPACE_BYTE = new Uint8Array(256);
+for (const b of ELD_SPACE_BYTES) SPACE_BYTE[b] = 1;
+
+// Packed key of the current n-gram, set by key(); hi === 0 means "cannot be in the table".
+let keyLo = 0;
+let keyHi = 0;
+
+/**
+ * Key of bytes[from, from+len) with edge flags. ELD builds n-grams as strings in which some rare bytes
+ * (e.g. the lead byte of combining accents, 0xCC) are written as a space; such a byte at an edge acts
+ * as the word-edge marker, and one in the middle makes a string no table key has. Mirrored here so the
+ * choice stays identical to ELD's.
+ */
+function key(from: number, len: number, lead: boolean, trail: boolean): void {
+  let a = from;
+  let b = from + len;
+  let ld = lead;
+  let tr = trail;
+  if (SPACE_BYTE[bytes[a]!] === 1) {
+    if (ld) {
+      miss(from, len, lead, trail);
+      return;
+    }
+    ld = true;
+    a++;
+  }
+  if (b > a && SPACE_BYTE[bytes[b - 1]!] === 1) {
+    if (tr) {
+      miss(from, len, lead, trail);
+      return;
+    }
+    tr = true;
+    b--;
+  }
+  if (b <= a) {
+    miss(from, len, lead, trail);
+    return;
+  }
   let lo = 0;
-  for (let k = 0; k < len; k++) lo |= bytes[from + k]! << (8 * k);
-  return lo;
+  for (let k = a; k < b; k++) {
+    const v = bytes[k]!;
+    if (SPACE_BYTE[v] === 1) {
+      miss(from, len, lead, trail);
+      return;
+    }
+    lo |= v << (8 * (k - a));
+  }
+  keyLo = lo;
+  keyHi = (b - a) | (ld ? 8 : 0) | (tr ? 16 : 0);
+}
+
+/** A key that is not in the table; still distinct per n-gram string for ELD's n-gram count. */
+function miss(from: number, len: number, lead: boolean, trail: boolean): void {
+  let h = (lead ? 1 : 0) | (trail ? 2 : 0) | (len << 2);
+  for (let k = 0; k < len; k++) {
+    const v = bytes[from + k]!;
+    h = Math.imul(h ^ (SPACE_BYTE[v] === 1 ? 0x20 : v), 0x01000193);
+  }
+  keyLo = h;
+  keyHi = 0;
 }
 
 export interface RawScores {
@@ -156,14 +272,15 @@ export function scoreLanguages(text: string): RawScores {
   }
   let ngrams = 0;
   let misses: Set<number> | null = null;
-  const add = (lo: number, hi: number) => {
-    const slot = findSlot(t, lo, hi);
+  const add = (from: number, len: number, lead: boolean, trail: boolean) => {
+    key(from, len, lead, trail);
+    const slot = keyHi === 0 ? -1 : findSlot(t, keyLo, keyHi);
     if (slot < 0) {
       // Unknown n-grams still count towards the total (ELD's confidence divides by it).
       misses ??= new Set();
-      const key = lo * 32 + hi;
-      if (!misses.has(key)) {
-        misses.add(key);
+      const k = keyLo * 32 + keyHi;
+      if (!misses.has(k)) {
+        misses.add(k);
         ngrams++;
       }
       return;
@@ -178,16 +295,16 @@ export function scoreLanguages(text: string): RawScores {
   for (let w = 0; w < words; w++) {
     const from = wordStarts[w]!;
     const full = wordEnds[w]! - from;
-    const len = full > MAX_WORD ? MAX_WORD : full;
+    const len = Math.min(full, MAX_WORD);
     let j = 0;
-    for (; j + 4 < len; j += 3) add(pack(from + j, 4), 4 | (j === 0 ? 8 : 0));
+    for (; j + 4 < len; j += 3) add(from + j, 4, j === 0, false);
     if (full > MAX_WORD) {
       // ELD takes the rest of an over-long word as one tail "n-gram": never in the table.
       ngrams++;
       continue;
     }
     const tail = len > 4 ? len - 4 : 0;
-    add(pack(from + tail, len - tail), (len - tail) | (j === 0 ? 8 : 0) | 16);
+    add(from + tail, len - tail, j === 0, true);
   }
   return { scores, ngrams };
 }

@@ -302,8 +302,8 @@ export const CASED_EMOTICONS: Record<string, number> = {
   "D:": -2.9,
   "D=": -3.0,
   "D;": -2.9,
-  "D8": -3.2,
-  "DX": -3.0,
+  D8: -3.2,
+  DX: -3.0,
 };
 
 /**

@@ -144,6 +144,8 @@ export const PHRASES: ReadonlyMap<string, number> = new Map([
   ...[...IDIOMS].filter(([k]) => k.split(" ").length === 2),
 ]);
 /** Last words of PHRASES, so the bigram string is only built when it can match. */
-export const PHRASE_LAST: ReadonlySet<string> = new Set([...PHRASES.keys()].map((p) => p.slice(p.lastIndexOf(" ") + 1)));
+export const PHRASE_LAST: ReadonlySet<string> = new Set(
+  [...PHRASES.keys()].map((p) => p.slice(p.lastIndexOf(" ") + 1)),
+);
 
 export const NEGATORS: ReadonlySet<string> = new Set([...VADER_NEGATE, ...EXTRA_NEGATORS]);

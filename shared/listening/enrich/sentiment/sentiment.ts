@@ -1,5 +1,17 @@
+import {
+  B_INCR,
+  BOOSTERS,
+  C_INCR,
+  IDIOM_WORDS,
+  IDIOMS,
+  LEXICON,
+  N_SCALAR,
+  NEGATORS,
+  PHRASE_BOOSTERS,
+  PHRASE_LAST,
+  PHRASES,
+} from "./lexicon";
 import { CONTRASTIVE } from "./lexicon-extra";
-import { B_INCR, BOOSTERS, C_INCR, IDIOMS, LEXICON, N_SCALAR, NEGATORS, IDIOM_WORDS, PHRASE_BOOSTERS, PHRASE_LAST, PHRASES } from "./lexicon";
 import { decodeEntities, type SentimentTokens, tokenize } from "./tokens";
 
 export type SentimentLabel = "positive" | "negative" | "neutral";
@@ -110,7 +122,10 @@ function negationCheck(t: SentimentTokens, valence: number, startI: number, i: n
     if (w[i - 2] === "without" && w[i - 1] === "doubt") return valence;
     return isNegator(prev) ? negate(valence) : valence;
   }
-  if (w[i - 3] === "never" && (w[i - 2] === "so" || w[i - 2] === "this" || w[i - 1] === "so" || w[i - 1] === "this"))
+  if (
+    w[i - 3] === "never" &&
+    (w[i - 2] === "so" || w[i - 2] === "this" || w[i - 1] === "so" || w[i - 1] === "this")
+  )
     return valence * 1.25;
   if (w[i - 3] === "without" && (w[i - 2] === "doubt" || w[i - 1] === "doubt")) return valence;
   return isNegator(prev) ? negate(valence) : valence;
@@ -126,7 +141,13 @@ function valenceAt(t: SentimentTokens, i: number, capDiff: boolean): number {
   // "no" before another sentiment word is a negator, not the negative word "no" — unless it is
   // "no no no", an exclamation that keeps its own (negative) valence.
   // A clause-final "no" ("Oh no. Escape!") stands alone.
-  if (item === "no" && i !== n - 1 && t.clause[i + 1] === t.clause[i] && w[i + 1] !== "no" && LEXICON.has(w[i + 1]!))
+  if (
+    item === "no" &&
+    i !== n - 1 &&
+    t.clause[i + 1] === t.clause[i] &&
+    w[i + 1] !== "no" &&
+    LEXICON.has(w[i + 1]!)
+  )
     valence = 0;
   const from = t.clause[i]!;
   // Emoji, emoticons and laughter are outside the scope of negation: "not sure :)" stays smiling.

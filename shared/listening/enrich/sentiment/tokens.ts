@@ -35,7 +35,9 @@ const ENTITY_CHAR: Record<string, string> = {
 
 /** Posts from APIs arrive HTML-escaped; "&lt;3" must read as the heart emoticon "<3". */
 export function decodeEntities(text: string): string {
-  return text.indexOf("&") < 0 ? text : text.replace(HTML_ENTITY, (_, name: string) => ENTITY_CHAR[name] ?? "");
+  return text.indexOf("&") < 0
+    ? text
+    : text.replace(HTML_ENTITY, (_, name: string) => ENTITY_CHAR[name] ?? "");
 }
 
 interface Builder extends SentimentTokens {
@@ -43,13 +45,17 @@ interface Builder extends SentimentTokens {
 }
 
 function isAsciiPunct(c: number): boolean {
-  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  return (
+    (c >= 0x21 && c <= 0x2f) ||
+    (c >= 0x3a && c <= 0x40) ||
+    (c >= 0x5b && c <= 0x60) ||
+    (c >= 0x7b && c <= 0x7e)
+  );
 }
 
 function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 }
-
 
 /** Collapses letter runs of 3+ ("goooood" → "good"/"god" candidates), for lexicon lookup only. */
 function deElongate(lower: string): string | null {
@@ -113,9 +119,15 @@ function endClause(out: Builder, text: string, a: number, b: number): void {
   out.pendingBreak = true;
   const n = out.lower.length;
   if (n === 0) return;
+  // "?" asks; "?!" and "!?" exclaim ("WTF?!").
   let q = false;
-  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 0x3f) q = true;
-  if (!q) return;
+  let bang = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3f) q = true;
+    else if (c === 0x21) bang = true;
+  }
+  if (!q || bang) return;
   for (let k = out.clause[n - 1]!; k < n; k++) out.question[k] = true;
 }
 
