@@ -17,6 +17,8 @@ export interface NewEvent {
   data?: Record<string, unknown>;
   /** Defaults to the actor's organisation. */
   organisationId?: string | null;
+  /** False for system events that are not someone's action (kept out of the audit log). */
+  audit?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function recordEvent(trx: Transaction<DB>, actor: Actor, event: New
       data: JSON.stringify(event.data ?? {}),
       ip: actor.ip ?? null,
       request_id: actor.requestId ?? null,
+      audit: event.audit ?? true,
     })
     .execute();
 }

@@ -12,6 +12,7 @@ export interface EventsTable {
   request_id: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   published_at: Date | null;
+  audit: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface InstanceTable {

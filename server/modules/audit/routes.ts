@@ -52,7 +52,8 @@ export const auditRoutes: RouteModule = (app, ctx) => {
           "events.ip",
           "events.created_at",
         ])
-        .where("events.organisation_id", "=", actor.organisationId);
+        .where("events.organisation_id", "=", actor.organisationId)
+        .where("events.audit", "=", true);
       if (name) q = q.where("events.name", "=", name);
       if (actorId) q = q.where("events.actor_id", "=", actorId);
       if (cursor !== null) q = q.where("events.id", "<", cursor);
@@ -95,6 +96,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
         .select("name")
         .distinct()
         .where("organisation_id", "=", actor.organisationId)
+        .where("audit", "=", true)
         .orderBy("name")
         .execute();
       return { names: rows.map((r) => r.name) };

@@ -10,6 +10,7 @@ export interface OrganisationsTable {
   name: string;
   slug: string;
   settings: Json<Record<string, unknown>>;
+  retention_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -109,9 +109,13 @@ export const PHRASE_BOOSTERS: ReadonlyMap<string, number> = new Map([
   ["just enough", B_DECR],
 ]);
 
-/** Every word of IDIOMS and PHRASE_BOOSTERS: the n-gram check runs only when one is nearby. */
+// Function words are left out: every idiom has a content word, and "the"/"to" would trigger the
+// n-gram check on most sentiment words.
+const FUNCTION_WORDS = new Set(["the", "of", "to", "for", "a", "an"]);
+
+/** Content words of IDIOMS and PHRASE_BOOSTERS: the n-gram check runs only when one is nearby. */
 export const IDIOM_WORDS: ReadonlySet<string> = new Set(
-  [...IDIOMS.keys(), ...PHRASE_BOOSTERS.keys()].flatMap((k) => k.split(" ")),
+  [...IDIOMS.keys(), ...PHRASE_BOOSTERS.keys()].flatMap((k) => k.split(" ")).filter((w) => !FUNCTION_WORDS.has(w)),
 );
 
 function buildLexicon(): Map<string, number> {
