@@ -7,7 +7,12 @@ import { storeMentions } from "../../server/modules/mentions/storeMentions";
 import type { MentionInput } from "../../server/modules/mentions/types";
 import { backend, createTestDatabase } from "../helpers/database";
 
-function input(externalId: string, text: string, topicIds: string[], overrides: Partial<NormalisedPost> = {}): MentionInput {
+function input(
+  externalId: string,
+  text: string,
+  topicIds: string[],
+  overrides: Partial<NormalisedPost> = {},
+): MentionInput {
   const negative = /burn|broke|awful/.test(text);
   return {
     sourceId: null,
@@ -44,9 +49,19 @@ describe(`mention store on ${backend}`, () => {
     drop = database.drop;
     handle = await openDatabase(database.target);
     await migrateToLatest(handle.db);
-    organisationId = (await handle.db.insertInto("organisations").values({ name: "Store Org", slug: "store-org" }).returning("id").executeTakeFirstOrThrow()).id;
+    organisationId = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: "Store Org", slug: "store-org" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     const topic = (name: string) =>
-      handle.db.insertInto("topics").values({ organisation_id: organisationId, name, query: name }).returning("id").executeTakeFirstOrThrow();
+      handle.db
+        .insertInto("topics")
+        .values({ organisation_id: organisationId, name, query: name })
+        .returning("id")
+        .executeTakeFirstOrThrow();
     brand = (await topic("halcyon")).id;
     product = (await topic("ember")).id;
   });
@@ -55,7 +70,8 @@ describe(`mention store on ${backend}`, () => {
     await drop?.();
   });
 
-  const store = (batch: MentionInput[]) => handle.db.transaction().execute((trx) => storeMentions(trx, organisationId, batch));
+  const store = (batch: MentionInput[]) =>
+    handle.db.transaction().execute((trx) => storeMentions(trx, organisationId, batch));
 
   it("stores each post once, however often it is delivered, and keeps rollups exact", async () => {
     const batch = [
@@ -71,14 +87,26 @@ describe(`mention store on ${backend}`, () => {
     expect(again.stored).toHaveLength(0);
     expect(again.alreadyStored).toBe(4);
 
-    const count = await handle.db.selectFrom("mentions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await handle.db
+      .selectFrom("mentions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(3);
-    const hourly = await handle.db.selectFrom("topic_hourly").selectAll().where("topic_id", "=", brand).executeTakeFirstOrThrow();
+    const hourly = await handle.db
+      .selectFrom("topic_hourly")
+      .selectAll()
+      .where("topic_id", "=", brand)
+      .executeTakeFirstOrThrow();
     expect(hourly).toMatchObject({ volume: 2, positive: 1, negative: 1, neutral: 0 });
     expect(hourly.hour.toISOString()).toBe("2026-11-20T10:00:00.000Z");
     expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual([]);
 
-    const terms = await handle.db.selectFrom("topic_hourly_terms").selectAll().where("topic_id", "=", brand).orderBy("term").execute();
+    const terms = await handle.db
+      .selectFrom("topic_hourly_terms")
+      .selectAll()
+      .where("topic_id", "=", brand)
+      .orderBy("term")
+      .execute();
     expect(terms.map((t) => [t.kind, t.term, t.count])).toEqual([
       ["hashtag", "#halcyon", 2],
       ["term", "stove", 2],
@@ -93,24 +121,44 @@ describe(`mention store on ${backend}`, () => {
       input("rt1", `RT @someone: ${original}`, [brand]),
       input("spam1", `${original.toUpperCase()} https://spam.example/x`, [brand]),
     ]);
-    const originalId = (await handle.db.selectFrom("mentions").select("id").where("external_id", "=", "orig").executeTakeFirstOrThrow()).id;
+    const originalId = (
+      await handle.db
+        .selectFrom("mentions")
+        .select("id")
+        .where("external_id", "=", "orig")
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(result.stored.map((m) => m.duplicateOf)).toEqual([originalId, originalId]);
-    const hour = await handle.db.selectFrom("topic_hourly").select(["volume", "duplicates"]).where("topic_id", "=", brand).executeTakeFirstOrThrow();
+    const hour = await handle.db
+      .selectFrom("topic_hourly")
+      .select(["volume", "duplicates"])
+      .where("topic_id", "=", brand)
+      .executeTakeFirstOrThrow();
     expect(hour.duplicates).toBe(2);
   });
 
   it("stores hostile text intact (HTML, emoji, RTL) and survives NUL bytes", async () => {
     const text = "<script>alert(1)</script> Halcyon 👩🏽‍🚀 \u202Eevil \u0000null";
-    const result = await store([input("hostile", text, [brand], { author: { handle: "bad\u0000guy", followers: 5 } })]);
+    const result = await store([
+      input("hostile", text, [brand], { author: { handle: "bad\u0000guy", followers: 5 } }),
+    ]);
     expect(result.stored).toHaveLength(1);
-    const row = await handle.db.selectFrom("mentions").select(["text", "author_handle"]).where("external_id", "=", "hostile").executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom("mentions")
+      .select(["text", "author_handle"])
+      .where("external_id", "=", "hostile")
+      .executeTakeFirstOrThrow();
     expect(row.text).toBe(text.replace("\u0000", ""));
     expect(row.author_handle).toBe("badguy");
     expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual([]);
   });
 
   it("keeps authors with their reach and mention count", async () => {
-    const author = await handle.db.selectFrom("authors").selectAll().where("handle", "=", "user_2").executeTakeFirstOrThrow();
+    const author = await handle.db
+      .selectFrom("authors")
+      .selectAll()
+      .where("handle", "=", "user_2")
+      .executeTakeFirstOrThrow();
     expect(author.followers).toBe(1200);
     expect(author.influence).toBeGreaterThan(30);
     expect(author.mention_count).toBeGreaterThanOrEqual(1);
@@ -119,8 +167,16 @@ describe(`mention store on ${backend}`, () => {
   it("rolls back everything when the batch fails", async () => {
     const before = await compareRollupsWithRecount(handle.db, organisationId);
     const bad = input("will-fail", "Halcyon again", ["00000000-0000-0000-0000-000000000000"]);
-    await expect(store([input("ok-1", "Halcyon tent is fine I guess, solid enough", [brand]), bad])).rejects.toThrow();
-    expect(await handle.db.selectFrom("mentions").select("id").where("external_id", "=", "ok-1").executeTakeFirst()).toBeUndefined();
+    await expect(
+      store([input("ok-1", "Halcyon tent is fine I guess, solid enough", [brand]), bad]),
+    ).rejects.toThrow();
+    expect(
+      await handle.db
+        .selectFrom("mentions")
+        .select("id")
+        .where("external_id", "=", "ok-1")
+        .executeTakeFirst(),
+    ).toBeUndefined();
     expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual(before);
   });
 });

@@ -18,6 +18,8 @@ describe("contentKey", () => {
     expect(contentKey("https://example.com/a-very-long-link-that-is-not-text")).toBe("");
   });
   it("folds accents", () => {
-    expect(contentKey("Crème brûlée is the best dessert in the world")).toBe(contentKey("creme brulee is the best dessert in the world"));
+    expect(contentKey("Crème brûlée is the best dessert in the world")).toBe(
+      contentKey("creme brulee is the best dessert in the world"),
+    );
   });
 });

@@ -13,7 +13,10 @@ export interface RollupMismatch {
  * they disagree. Empty means the incremental rollups are exact. Used by the crash test and by
  * `chorus verify`.
  */
-export async function compareRollupsWithRecount(db: Database, organisationId: string): Promise<RollupMismatch[]> {
+export async function compareRollupsWithRecount(
+  db: Database,
+  organisationId: string,
+): Promise<RollupMismatch[]> {
   const result = await sql<{
     topic_id: string;
     hour: Date;
@@ -46,7 +49,23 @@ export async function compareRollupsWithRecount(db: Database, organisationId: st
   return result.rows.map((row) => ({
     topicId: row.topic_id,
     hour: new Date(row.hour).toISOString(),
-    rollup: row.r_volume == null ? null : { volume: row.r_volume, positive: row.r_positive!, negative: row.r_negative!, neutral: row.r_neutral! },
-    recount: row.c_volume == null ? null : { volume: row.c_volume, positive: row.c_positive!, negative: row.c_negative!, neutral: row.c_neutral! },
+    rollup:
+      row.r_volume == null
+        ? null
+        : {
+            volume: row.r_volume,
+            positive: row.r_positive!,
+            negative: row.r_negative!,
+            neutral: row.r_neutral!,
+          },
+    recount:
+      row.c_volume == null
+        ? null
+        : {
+            volume: row.c_volume,
+            positive: row.c_positive!,
+            negative: row.c_negative!,
+            neutral: row.c_neutral!,
+          },
   }));
 }

@@ -45,7 +45,18 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
     const key = `${match.topicId}|${hour.getTime()}`;
     let agg = hours.get(key);
     if (!agg) {
-      agg = { topicId: match.topicId, hour, volume: 0, duplicates: 0, sentimentSum: 0, positive: 0, negative: 0, neutral: 0, terms: new Map(), hashtags: new Map() };
+      agg = {
+        topicId: match.topicId,
+        hour,
+        volume: 0,
+        duplicates: 0,
+        sentimentSum: 0,
+        positive: 0,
+        negative: 0,
+        neutral: 0,
+        terms: new Map(),
+        hashtags: new Map(),
+      };
       hours.set(key, agg);
     }
     const input = mention.input;
@@ -87,7 +98,9 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
     await sql`insert into topic_hourly_terms (topic_id, hour, kind, term, count)
       select * from unnest(${terms.map((t) => t.r.topicId)}::uuid[], ${terms.map((t) => t.r.hour.toISOString())}::timestamptz[],
         ${terms.map((t) => t.kind)}::text[], ${terms.map((t) => t.term)}::text[], ${terms.map((t) => t.count)}::int[])
-      on conflict (topic_id, hour, kind, term) do update set count = topic_hourly_terms.count + excluded.count`.execute(trx);
+      on conflict (topic_id, hour, kind, term) do update set count = topic_hourly_terms.count + excluded.count`.execute(
+      trx,
+    );
   }
   return topicCounts;
 }

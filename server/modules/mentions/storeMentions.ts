@@ -4,7 +4,7 @@ import type { DB } from "../../db/schema";
 import { contentKey } from "./contentKey";
 import { influenceScore } from "./influence";
 import { updateRollups } from "./rollups";
-import type { MentionInput, StoreResult, StoredMention } from "./types";
+import type { MentionInput, StoredMention, StoreResult } from "./types";
 
 const DUPLICATE_WINDOW = "7 days";
 
@@ -19,7 +19,11 @@ function toDate(value: string): Date {
  * payloads kept, matches recorded and rollups advanced — counting only rows this call inserted,
  * so rollups always equal a recount, whatever crashes and retries happened.
  */
-export async function storeMentions(trx: Transaction<DB>, organisationId: string, batch: MentionInput[]): Promise<StoreResult> {
+export async function storeMentions(
+  trx: Transaction<DB>,
+  organisationId: string,
+  batch: MentionInput[],
+): Promise<StoreResult> {
   const seen = new Set<string>();
   const items = batch.filter((item) => {
     const key = `${item.post.channel}\u0001${item.post.externalId}`;
@@ -57,7 +61,9 @@ export async function storeMentions(trx: Transaction<DB>, organisationId: string
     on conflict (organisation_id, channel, external_id) do nothing
     returning id, channel, external_id, created_at`.execute(trx);
 
-  const byKey = new Map(items.map((item) => [`${item.post.channel}\u0001${pgText(item.post.externalId)}`, item]));
+  const byKey = new Map(
+    items.map((item) => [`${item.post.channel}\u0001${pgText(item.post.externalId)}`, item]),
+  );
   const stored: StoredMention[] = inserted.rows.map((row) => ({
     id: Number(row.id),
     input: byKey.get(`${row.channel}\u0001${row.external_id}`)!,
@@ -68,14 +74,26 @@ export async function storeMentions(trx: Transaction<DB>, organisationId: string
 
   await linkNearDuplicates(trx, stored);
   await sql`insert into mention_payloads (mention_id, raw)
-    select id, raw from unnest(${stored.map((m) => m.id)}::bigint[], ${stored.map((m) => pgJson(m.input.post.raw))}::jsonb[]) as x(id, raw)`.execute(trx);
+    select id, raw from unnest(${stored.map((m) => m.id)}::bigint[], ${stored.map((m) => pgJson(m.input.post.raw))}::jsonb[]) as x(id, raw)`.execute(
+    trx,
+  );
   await countAuthorMentions(trx, stored, authorIds);
   const topicCounts = await updateRollups(trx, organisationId, stored);
   return { stored, alreadyStored: batch.length - stored.length, topicCounts };
 }
 
 async function upsertAuthors(trx: Transaction<DB>, organisationId: string, items: MentionInput[]) {
-  const authors = new Map<string, { channel: string; handle: string; name: string | null; url: string | null; followers: number; engagement: number }>();
+  const authors = new Map<
+    string,
+    {
+      channel: string;
+      handle: string;
+      name: string | null;
+      url: string | null;
+      followers: number;
+      engagement: number;
+    }
+  >();
   for (const item of items) {
     const author = item.post.author;
     if (!author?.handle) continue;
@@ -126,7 +144,11 @@ async function linkNearDuplicates(trx: Transaction<DB>, stored: StoredMention[])
   }
 }
 
-async function countAuthorMentions(trx: Transaction<DB>, stored: StoredMention[], authorIds: Map<string, number>) {
+async function countAuthorMentions(
+  trx: Transaction<DB>,
+  stored: StoredMention[],
+  authorIds: Map<string, number>,
+) {
   const counts = new Map<number, number>();
   for (const m of stored) {
     const handle = m.input.post.author?.handle;
