@@ -4,6 +4,7 @@ import type { Database } from "./db/database";
 import type { OutboxRelay } from "./events/relay";
 import type { EventBus } from "./events/types";
 import type { LiveHub } from "./live/hub";
+import type { IngestionService } from "./modules/ingestion/service";
 import type { Mailer } from "./modules/mail/mailer";
 
 /**
@@ -19,6 +20,8 @@ export interface AppContext {
   relay: OutboxRelay;
   live: LiveHub;
   mailer: Mailer;
+  /** Set once ingestion has started (after the context exists, since it needs the bus). */
+  ingestion: IngestionService | null;
 }
 
 /** The base URL links in mails point to. */

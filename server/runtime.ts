@@ -4,12 +4,13 @@ import type { AppContext } from "./context";
 import { type DatabaseTarget, openDatabase, targetFromConfig } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { InProcessBus } from "./events/in-process-bus";
-import { NatsBus } from "./events/nats-bus";
+import { eventsNames, NatsBus } from "./events/nats-bus";
 import { OutboxRelay } from "./events/relay";
 import type { EventBus } from "./events/types";
 import { buildHttpApp, type HttpApp } from "./http/app";
 import { LiveHub } from "./live/hub";
 import { startLiveProcessor } from "./live/processor";
+import { startIngestion } from "./modules/ingestion/service";
 import { createMailer } from "./modules/mail/mailer";
 
 export interface RuntimeOptions {
@@ -62,7 +63,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let bus: EventBus;
   if (config.NATS_URL) {
-    bus = await NatsBus.connect(config.NATS_URL, logger);
+    bus = await NatsBus.connect(config.NATS_URL, logger, eventsNames(config.NATS_PREFIX));
   } else {
     bus = new InProcessBus(logger);
   }
@@ -77,6 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     relay,
     live,
     mailer: createMailer(config, logger),
+    ingestion: null,
   };
 
   const stops: (() => Promise<void>)[] = [];
@@ -84,6 +86,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // may relay (duplicates are dropped by msgID), so web processes relay their own writes fast.
   relay.start();
   stops.push(() => relay.stop());
+  ctx.ingestion = await startIngestion(ctx, { workers: options.workers });
+  stops.push(() => ctx.ingestion!.close());
 
   let http: HttpApp | null = null;
   let url: string | null = null;

@@ -23,6 +23,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^(nats|tls|wss?):\/\//, "must start with nats://, tls://, ws:// or wss://")
     .optional(),
+  NATS_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,30}$/, "lower-case letters, digits, - and _, starting with a letter")
+    .default("chorus"),
+  CHORUS_ENRICH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z
     .string()

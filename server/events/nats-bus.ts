@@ -18,8 +18,10 @@ import {
   type SubscribeOptions,
 } from "./types";
 
-export const EVENTS_STREAM = "CHORUS_EVENTS";
-const SUBJECT_PREFIX = "chorus.events";
+/** Stream and subject names for a prefix: several installations can share one NATS. */
+export function eventsNames(prefix = "chorus") {
+  return { streamName: `${prefix.toUpperCase().replace(/-/g, "_")}_EVENTS`, subjectPrefix: `${prefix}.events` };
+}
 
 /**
  * Events between processes over NATS JetStream. The relay publishes each outbox row with
@@ -44,7 +46,7 @@ export class NatsBus implements EventBus {
   static async connect(
     url: string,
     logger: Logger,
-    { streamName = EVENTS_STREAM, subjectPrefix = SUBJECT_PREFIX } = {},
+    { streamName, subjectPrefix }: { streamName: string; subjectPrefix: string } = eventsNames(),
   ): Promise<NatsBus> {
     const nc = await connect({ servers: url, name: "chorus", maxReconnectAttempts: -1 });
     const jsm = await jetstreamManager(nc);
@@ -62,6 +64,11 @@ export class NatsBus implements EventBus {
       await jsm.streams.add(config);
     }
     return new NatsBus(nc, jetstream(nc), jsm, logger, streamName, subjectPrefix);
+  }
+
+  /** The same connection, for other JetStream users in this process (the ingest stream). */
+  get clients(): { js: JetStreamClient; jsm: JetStreamManager } {
+    return { js: this.js, jsm: this.jsm };
   }
 
   healthy(): boolean {

@@ -44,7 +44,8 @@ export function runEnrichBench(options: EnrichBenchOptions = {}): EnrichBenchRes
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => Math.round(x).toLocaleString("en-US");
-const ratio = (a: number, b: number) => (b === 0 ? "n/a" : `${(a / b).toFixed(2)}×`);
+/** Chorus ÷ peer; three decimals so that a 0.5 % difference in a quality figure is visible. */
+const ratio = (a: number, b: number, digits = 3) => (b === 0 ? "n/a" : `${(a / b).toFixed(digits)}×`);
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -80,7 +81,7 @@ export function formatEnrichBench(r: EnrichBenchResult): string {
         ratio(c.vaderF1, f.vaderF1),
         ratio(c.vaderMacroF1, f.vaderMacroF1),
         ratio(c.tweetevalMacroRecall, f.tweetevalMacroRecall),
-        ratio(c.postsPerSecond, f.postsPerSecond),
+        ratio(c.postsPerSecond, f.postsPerSecond, 1),
       ]);
     }
     out.push("", table(rows));
@@ -111,8 +112,8 @@ export function formatEnrichBench(r: EnrichBenchResult): string {
         `  chorus / ${name}`,
         ratio(c.accuracy.sentences, f.accuracy.sentences),
         ratio(c.accuracy["word-pairs"], f.accuracy["word-pairs"]),
-        ratio(c.postsPerSecond.sentences, f.postsPerSecond.sentences),
-        ratio(c.postsPerSecond["word-pairs"], f.postsPerSecond["word-pairs"]),
+        ratio(c.postsPerSecond.sentences, f.postsPerSecond.sentences, 1),
+        ratio(c.postsPerSecond["word-pairs"], f.postsPerSecond["word-pairs"], 1),
       ]);
     }
     out.push("", table(rows));

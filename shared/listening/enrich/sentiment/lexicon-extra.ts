@@ -191,9 +191,7 @@ export const SLANG_VALENCE: Record<string, number> = {
   slayed: 2.3,
   slaps: 2.2,
   bussin: 2.4,
-  fire: 0.8,
   dope: 2.0,
-  sick: -0.6,
   based: 1.2,
   iconic: 2.2,
   legend: 2.1,
@@ -212,58 +210,39 @@ export const SLANG_VALENCE: Record<string, number> = {
   sus: -1.1,
   trash: -2.0,
   garbage: -2.1,
-  scam: -2.6,
   scammed: -2.7,
   scammers: -2.6,
   ripoff: -2.4,
-  meh: -0.8,
-  ugh: -1.6,
   ughh: -1.8,
   yikes: -1.4,
   oof: -1.0,
   bruh: -0.5,
-  smh: -1.3,
   fml: -2.2,
-  wtf: -2.0,
-  ffs: -2.0,
   rip: -1.0,
   tfw: 0,
-  ily: 2.8,
   ilysm: 3.0,
   luv: 2.6,
-  gr8: 2.6,
-  thx: 1.6,
   thnx: 1.6,
   tysm: 2.3,
-  ty: 1.3,
-  yay: 2.4,
   yayy: 2.5,
-  woohoo: 2.5,
   yess: 1.8,
   yesss: 2.0,
   omg: 0.4,
   omfg: -0.6,
   buggy: -1.8,
   laggy: -1.7,
-  lag: -1.0,
   crashes: -1.9,
   crashing: -1.9,
   crashed: -1.8,
   glitchy: -1.8,
   unusable: -2.5,
   refund: -0.6,
-  broken: -1.9,
   overpriced: -1.9,
   underwhelming: -1.6,
-  disappointing: -2.2,
-  flawless: 2.6,
   seamless: 1.8,
   "game-changer": 2.3,
   gamechanger: 2.3,
-  recommend: 1.5,
-  recommended: 1.5,
   "must-have": 2.0,
-  obsessed: 1.5,
 };
 
 /**
@@ -307,44 +286,22 @@ export const CASED_EMOTICONS: Record<string, number> = {
 };
 
 /**
- * Degree adverbs not in VADER's booster list ("so" and "really" are there). Value is the booster
- * increment; VADER's B_INCR is 0.293.
+ * Degree adverbs not in VADER's booster list ("so" and "really" are there) and without a valence of
+ * their own (those, like "pretty", are handled as dual-role words in sentiment.ts). Value is the
+ * booster increment; VADER's B_INCR is 0.293.
  */
 export const EXTRA_BOOSTERS: Record<string, number> = {
-  super: 0.293,
   mega: 0.293,
-  crazy: 0.293,
   insanely: 0.293,
-  ridiculously: 0.293,
-  seriously: 0.293,
-  truly: 0.293,
-  damn: 0.293,
-  freaking: 0.293,
   freakin: 0.293,
   hecka: 0.293,
-  mad: 0.2,
   lowkey: -0.2,
-  somewhat: -0.293,
   fairly: -0.2,
-  pretty: 0.15,
   rather: -0.15,
 };
 
-/** Negators missing from VADER's list, including apostrophe-less and curly forms seen in posts. */
-export const EXTRA_NEGATORS: string[] = [
-  "isnt",
-  "wasnt",
-  "dont",
-  "didnt",
-  "doesnt",
-  "cant",
-  "wont",
-  "aint",
-  "havent",
-  "hasnt",
-  "neva",
-  "nah",
-];
+/** Negators missing from VADER's list (which already has the apostrophe-less forms). */
+export const EXTRA_NEGATORS: string[] = ["neva", "nah"];
 
 /**
  * Contrastive markers whose following clause carries the writer's verdict ("X, but Y"). "although"

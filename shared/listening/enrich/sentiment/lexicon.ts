@@ -6,6 +6,7 @@ import {
   PHRASE_VALENCE,
   SLANG_VALENCE,
 } from "./lexicon-extra";
+import { CARE_PHRASES, CARE_VALENCE } from "./lexicon-care";
 import { VADER_LEXICON_TSV } from "./lexicon-vader";
 
 /**
@@ -115,7 +116,9 @@ const FUNCTION_WORDS = new Set(["the", "of", "to", "for", "a", "an"]);
 
 /** Content words of IDIOMS and PHRASE_BOOSTERS: the n-gram check runs only when one is nearby. */
 export const IDIOM_WORDS: ReadonlySet<string> = new Set(
-  [...IDIOMS.keys(), ...PHRASE_BOOSTERS.keys()].flatMap((k) => k.split(" ")).filter((w) => !FUNCTION_WORDS.has(w)),
+  [...IDIOMS.keys(), ...PHRASE_BOOSTERS.keys()]
+    .flatMap((k) => k.split(" "))
+    .filter((w) => !FUNCTION_WORDS.has(w)),
 );
 
 function buildLexicon(): Map<string, number> {
@@ -125,6 +128,7 @@ function buildLexicon(): Map<string, number> {
     if (tab > 0) lex.set(line.slice(0, tab), Number(line.slice(tab + 1)));
   }
   for (const [w, v] of Object.entries(SLANG_VALENCE)) if (!lex.has(w)) lex.set(w, v);
+  for (const [w, v] of Object.entries(CARE_VALENCE)) lex.set(w, v);
   for (const [e, v] of Object.entries(EMOJI_VALENCE)) lex.set(e, v);
   // Cased keys never collide with the lower-cased ones; tokens try the written form first.
   for (const [e, v] of Object.entries(CASED_EMOTICONS)) lex.set(e, v);
@@ -145,6 +149,7 @@ export const BOOSTERS: ReadonlyMap<string, number> = (() => {
 /** Two-word expressions scored as a unit (the first word's own valence is dropped). */
 export const PHRASES: ReadonlyMap<string, number> = new Map([
   ...Object.entries(PHRASE_VALENCE),
+  ...Object.entries(CARE_PHRASES),
   ...[...IDIOMS].filter(([k]) => k.split(" ").length === 2),
 ]);
 /** Last words of PHRASES, so the bigram string is only built when it can match. */

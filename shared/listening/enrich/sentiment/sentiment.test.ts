@@ -50,6 +50,12 @@ describe("sentiment", () => {
     expect(score("The food was sort of good")).toBeLessThan(score("The food was good"));
   });
 
+  it("reads 'pretty', 'damn' and the like as degree adverbs before a sentiment word", () => {
+    expect(score("that's pretty annoying")).toBeLessThan(0);
+    expect(score("damn good coffee")).toBeGreaterThan(score("good coffee"));
+    expect(score("she is pretty")).toBeGreaterThan(0);
+  });
+
   it("reads elongated spellings as emphasis", () => {
     expect(score("soooo goooood")).toBeGreaterThan(score("so good") - 0.01);
     expect(score("goooood")).toBeGreaterThan(0.3);
@@ -82,6 +88,18 @@ describe("sentiment", () => {
 
   it("dampens questions", () => {
     expect(Math.abs(valenceSum("is it good?"))).toBeLessThan(Math.abs(valenceSum("it is good.")));
+  });
+
+  it("reads a bare exclamation as mild excitement", () => {
+    expect(sentiment("Found $20 in my back pocket!").label).toBe("positive");
+    expect(score("Found $20 in my back pocket")).toBe(0);
+  });
+
+  it("damps posts that share a link", () => {
+    const plain = score("Great results this quarter");
+    const linked = score("Great results this quarter https://news.example/q3");
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(plain);
   });
 
   it("ignores handles and links", () => {

@@ -27,6 +27,19 @@ export interface SentimentResult {
 const ALPHA = 15;
 const CONTRAST = new Set(CONTRASTIVE);
 /**
+ * Words that are sentiment words alone but degree adverbs before another sentiment word: "pretty"
+ * is +2.2 in VADER, yet "pretty annoying" is not positive. Before a sentiment word they boost it.
+ */
+const DUAL_ROLE: ReadonlyMap<string, number> = new Map([
+  ["pretty", B_INCR],
+  ["super", B_INCR],
+  ["damn", B_INCR],
+  ["real", B_INCR],
+  ["crazy", B_INCR],
+  ["mad", B_INCR],
+  ["sick", B_INCR],
+]);
+/**
  * Questions ask rather than assert. 0.6 was picked on the VADER tweets (development set): r moved from
  * 0.881 to 0.883 over 0.4–1.0 with a flat optimum, so the exact value matters little.
  */
@@ -37,6 +50,22 @@ const QUESTION_DAMPING = 0.6;
  * chosen on the development set (r +0.005; exponent 0.3–0.5 flat, 1.0 worse).
  */
 const LENGTH_EXPONENT = 0.5;
+/**
+ * A post that shares a link often carries the linked item's headline or pitch rather than the writer's
+ * own feeling, and readers rate it closer to neutral. 0.7 was chosen on the development set (r +0.004;
+ * 0.6–0.8 flat); the class of a post rarely changes.
+ */
+const LINK_DAMPING = 0.7;
+
+/** Every word that can carry a score or a role at its own position. */
+const ITEM_WORDS: ReadonlySet<string> = new Set([
+  ...LEXICON.keys(),
+  ...BOOSTERS.keys(),
+  ...CONTRAST,
+  ...DUAL_ROLE.keys(),
+  ...PHRASE_LAST,
+  "kind",
+]);
 
 export function labelOf(score: number): SentimentLabel {
   return score >= 0.05 ? "positive" : score <= -0.05 ? "negative" : "neutral";
@@ -168,10 +197,12 @@ function valenceAt(t: SentimentTokens, i: number, capDiff: boolean): number {
   for (let startI = 0; startI < 3; startI++) {
     const k = i - (startI + 1);
     if (k < scope) break;
+    // A word with its own valence used as a degree adverb ("pretty annoying", "damn good").
+    const dual = startI === 0 ? DUAL_ROLE.get(w[k]!) : undefined;
     // Another sentiment word in between ends the reach of a negator or booster further back:
     // in "don't care, don't care" the first "don't" must not flip the second "care" again.
-    if (LEXICON.has(w[k]!)) break;
-    let s = boosterScalar(t, k, valence, capDiff);
+    if (dual === undefined && LEXICON.has(w[k]!)) break;
+    let s = dual !== undefined ? (valence < 0 ? -dual : dual) : boosterScalar(t, k, valence, capDiff);
     if (startI === 1 && s !== 0) s *= 0.95;
     if (startI === 2 && s !== 0) s *= 0.9;
     valence += s;
@@ -186,10 +217,14 @@ function valenceAt(t: SentimentTokens, i: number, capDiff: boolean): number {
   } else if (i - 1 >= from && w[i - 1] === "least" && !LEXICON.has("least")) {
     valence = negate(valence);
   }
-  // Questions ask rather than assert ("can someone recommend a good editor?").
-  if (t.question[i]) valence *= QUESTION_DAMPING;
+  // Questions ask rather than assert ("can someone recommend a good editor?"); emoji and emoticons
+  // in a question still show the writer's mood.
+  if (t.question[i] && !expressive) valence *= QUESTION_DAMPING;
   return valence;
 }
+
+/** VADER's emphasis per "!" (up to four). */
+const EXCLAMATION = 0.292;
 
 /** Sum of "!" (up to 4) and "?" emphasis, VADER's constants. */
 function punctuationEmphasis(text: string): number {
@@ -200,7 +235,7 @@ function punctuationEmphasis(text: string): number {
     if (c === 0x21) ep++;
     else if (c === 0x3f) qm++;
   }
-  const epAmp = Math.min(ep, 4) * 0.292;
+  const epAmp = Math.min(ep, 4) * EXCLAMATION;
   const qmAmp = qm > 1 ? (qm <= 3 ? qm * 0.18 : 0.96) : 0;
   return epAmp + qmAmp;
 }
@@ -219,9 +254,13 @@ export function valenceSum(text: string): number {
   let contrastAt = -1;
   for (let i = 0; i < n; i++) {
     const w = t.lower[i]!;
+    // One lookup rules out most tokens (no valence, no role) before the specific checks.
+    if (!ITEM_WORDS.has(w)) continue;
     if (contrastAt < 0 && CONTRAST.has(w)) contrastAt = i;
     if (BOOSTERS.has(w)) continue;
     if (w === "kind" && t.lower[i + 1] === "of") continue;
+    if (DUAL_ROLE.has(w) && i + 1 < n && t.clause[i + 1] === t.clause[i] && LEXICON.has(t.lower[i + 1]!))
+      continue;
     if (i > 0 && t.clause[i] !== i && PHRASE_LAST.has(w)) {
       const phrase = PHRASES.get(`${t.lower[i - 1]} ${w}`);
       if (phrase !== undefined) {
@@ -242,7 +281,15 @@ export function valenceSum(text: string): number {
     sum += s;
   }
   if (count > 1) sum /= count ** LENGTH_EXPONENT;
-  if (sum === 0) return 0;
+  if (clean.indexOf("http") >= 0 || clean.indexOf("www.") >= 0) sum *= LINK_DAMPING;
+  if (sum === 0) {
+    // "Found $20 in my pocket!": with no sentiment word, "!" reads as excitement far more often than
+    // anger (anger brings its own words). VADER's own "!" amplifier is used as the valence; on the
+    // development set this moved F1 0.901 → 0.903, r +0.0004.
+    let ex = 0;
+    for (let i = 0; i < clean.length; i++) if (clean.charCodeAt(i) === 0x21) ex++;
+    return Math.min(ex, 4) * EXCLAMATION;
+  }
   const punct = punctuationEmphasis(clean);
   return sum > 0 ? sum + punct : sum - punct;
 }
