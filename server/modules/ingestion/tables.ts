@@ -20,6 +20,9 @@ export interface SourcesTable {
   rate_limit_per_minute: Generated<number>;
   webhook_secret: string | null;
   next_run_at: Date | null;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  consecutive_failures: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -16,7 +16,9 @@ export interface TestContext extends ConnectorContext {
  * A ConnectorContext for tests: real fetch (local servers only), captured log lines so tests
  * can assert "skipped with a log line", and an AbortController to stop streams.
  */
-export function createTestContext(overrides: Partial<Pick<ConnectorContext, "fetch" | "now">> = {}): TestContext {
+export function createTestContext(
+  overrides: Partial<Pick<ConnectorContext, "fetch" | "now">> = {},
+): TestContext {
   const controller = new AbortController();
   const logs: LogEntry[] = [];
   return {
@@ -37,11 +39,7 @@ export function createTestContext(overrides: Partial<Pick<ConnectorContext, "fet
  * broken reconnect shows up as a test failure, not a hang. Leaves the iterator open unless
  * `close` is set, so a test can keep consuming from the same stream.
  */
-export async function take<T>(
-  iterator: AsyncIterator<T>,
-  count: number,
-  timeoutMs = 5_000,
-): Promise<T[]> {
+export async function take<T>(iterator: AsyncIterator<T>, count: number, timeoutMs = 5_000): Promise<T[]> {
   const out: T[] = [];
   const deadline = Date.now() + timeoutMs;
   while (out.length < count) {
@@ -64,7 +62,11 @@ export async function take<T>(
 }
 
 /** Waits until `predicate` holds, polling; for "the server saw a reconnect" style assertions. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, label = "condition"): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  timeoutMs = 5_000,
+  label = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`waitFor: ${label} not met within ${timeoutMs}ms`);

@@ -1,0 +1,183 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { sql } from "kysely";
+import type { Selectable } from "kysely";
+import type { AppContext } from "../../context";
+import { recordEvent } from "../../events/record";
+import { type AnyConnector, sourceKind } from "./connectors/registry";
+import { ConnectorError, type ConnectorContext, type NormalisedPost } from "./connectors/types";
+import type { SourcesTable } from "./tables";
+
+type Source = Selectable<SourcesTable>;
+type Ctx = Pick<AppContext, "db" | "logger" | "ingestion">;
+
+const LEASE_SECONDS = 60;
+const FATAL_RETRY_MS = 60 * 60_000;
+
+export function backoffMs(failures: number): number {
+  return Math.min(6 * 3600_000, 30_000 * 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * Runs the organisation's connectors. Every process with workers runs a runner; each source is
+ * claimed by one of them at a time through a lease row, so adding processes adds capacity
+ * without ever running a source twice. Progress (the cursor) is saved only after the posts it
+ * covers were handed to ingestion, so a crash repeats work (deduplicated) but never skips it.
+ */
+export class SourceRunner {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private readonly running = new Map<string, AbortController>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly options: { tickMs?: number; maxConcurrent?: number } = {},
+  ) {}
+
+  start() {
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.claimAndRun();
+      } catch (error) {
+        this.ctx.logger.error({ err: error }, "source runner tick failed");
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, this.options.tickMs ?? 1000);
+    };
+    void tick();
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const controller of this.running.values()) controller.abort();
+    await sql`update sources set lease_owner = null, lease_until = null, status = case when status = 'running' then 'idle' else status end
+      where lease_owner = ${this.owner}`.execute(this.ctx.db);
+  }
+
+  private async claimAndRun() {
+    const room = (this.options.maxConcurrent ?? 50) - this.running.size;
+    if (room <= 0) return;
+    const claimed = await sql<Source>`
+      update sources set lease_owner = ${this.owner}, lease_until = now() + ${`${LEASE_SECONDS} seconds`}::interval, status = 'running'
+      where id in (
+        select id from sources
+        where enabled and kind not in ('webhook', 'import')
+          and (next_run_at is null or next_run_at <= now())
+          and (lease_until is null or lease_until < now())
+        order by next_run_at nulls first
+        limit ${room}
+        for update skip locked)
+      returning *`.execute(this.ctx.db);
+    for (const source of claimed.rows) {
+      const controller = new AbortController();
+      this.running.set(source.id, controller);
+      void this.run(source, controller.signal).finally(() => this.running.delete(source.id));
+    }
+  }
+
+  private connectorContext(source: Source, signal: AbortSignal): ConnectorContext {
+    return {
+      fetch,
+      signal,
+      now: () => new Date(),
+      log: (level, message, data) => this.ctx.logger[level]({ source: source.id, kind: source.kind, ...data }, message),
+    };
+  }
+
+  private async run(source: Source, signal: AbortSignal) {
+    const kind = sourceKind(source.kind);
+    try {
+      if (!kind?.connector) throw new ConnectorError(`No connector for source kind "${source.kind}"`, "fatal");
+      const parsed = kind.connector.settings.safeParse(source.settings);
+      if (!parsed.success) throw new ConnectorError(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, "fatal");
+      if (kind.connector.mode === "poll") await this.poll(source, kind.connector, parsed.data, signal);
+      else await this.stream(source, kind.connector, parsed.data, signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      await this.fail(source, error);
+    }
+  }
+
+  private async ingest(source: Source, posts: NormalisedPost[]) {
+    if (!this.ctx.ingestion) throw new Error("ingestion is not running");
+    if (posts.length > 0) await this.ctx.ingestion.sink.ingest(source.organisation_id, source.id, posts);
+  }
+
+  private async poll(source: Source, connector: AnyConnector & { mode: "poll" }, settings: unknown, signal: AbortSignal) {
+    const result = await connector.poll(settings, source.cursor, this.connectorContext(source, signal));
+    await this.ingest(source, result.posts);
+    const minInterval = 60_000 / Math.max(1, source.rate_limit_per_minute);
+    await this.succeed(source, result.cursor, Math.max(result.nextPollMs, minInterval));
+  }
+
+  /** Streams hold their lease while connected, flushing posts and the cursor every second. */
+  private async stream(source: Source, connector: AnyConnector & { mode: "stream" }, settings: unknown, signal: AbortSignal) {
+    let buffer: NormalisedPost[] = [];
+    let cursor: unknown = source.cursor;
+    let lastFlush = Date.now();
+    let windowStart = Date.now();
+    let windowCount = 0;
+    const flush = async () => {
+      const posts = buffer;
+      buffer = [];
+      await this.ingest(source, posts);
+      await sql`update sources set cursor = ${JSON.stringify(cursor)}::jsonb, lease_until = now() + ${`${LEASE_SECONDS} seconds`}::interval,
+        status = 'running', consecutive_failures = 0 where id = ${source.id} and lease_owner = ${this.owner}`.execute(this.ctx.db);
+      lastFlush = Date.now();
+    };
+    for await (const item of connector.stream(settings, source.cursor, this.connectorContext(source, signal))) {
+      if (signal.aborted) break;
+      buffer.push(item.post);
+      cursor = item.cursor;
+      // Rate limit: at most rate_limit_per_minute posts a minute from this source.
+      if (++windowCount >= source.rate_limit_per_minute) {
+        const wait = 60_000 - (Date.now() - windowStart);
+        await flush();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        windowStart = Date.now();
+        windowCount = 0;
+      }
+      if (buffer.length >= 250 || Date.now() - lastFlush > 1000) await flush();
+    }
+    await flush();
+    await this.succeed(source, cursor, 1000);
+  }
+
+  private async succeed(source: Source, cursor: unknown, nextMs: number) {
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await sql`update sources set cursor = ${JSON.stringify(cursor ?? null)}::jsonb, status = 'idle', lease_owner = null, lease_until = null,
+        consecutive_failures = 0, next_run_at = now() + ${`${Math.round(nextMs)} milliseconds`}::interval, updated_at = now()
+        where id = ${source.id} and lease_owner = ${this.owner}`.execute(trx);
+      if (source.status === "error") {
+        await recordEvent(trx, { userId: null, organisationId: source.organisation_id }, {
+          name: "source.recovered",
+          subjectType: "source",
+          subjectId: source.id,
+          data: { name: source.name, kind: source.kind },
+        });
+      }
+    });
+  }
+
+  private async fail(source: Source, error: unknown) {
+    const fatal = error instanceof ConnectorError && error.kind === "fatal";
+    const failures = source.consecutive_failures + 1;
+    const retry = error instanceof ConnectorError && error.retryAfterMs ? error.retryAfterMs : fatal ? FATAL_RETRY_MS : backoffMs(failures);
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    this.ctx.logger.warn({ source: source.id, kind: source.kind, err: error, retryInMs: retry }, "source failed");
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await sql`update sources set status = 'error', last_error = ${message}, last_error_at = now(), lease_owner = null, lease_until = null,
+        consecutive_failures = ${failures}, next_run_at = now() + ${`${retry} milliseconds`}::interval, updated_at = now()
+        where id = ${source.id}`.execute(trx);
+      await recordEvent(trx, { userId: null, organisationId: source.organisation_id }, {
+        name: "source.failed",
+        subjectType: "source",
+        subjectId: source.id,
+        audit: false,
+        data: { name: source.name, kind: source.kind, error: message, fatal, retryInMs: retry },
+      });
+    });
+  }
+}
