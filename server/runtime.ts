@@ -10,6 +10,7 @@ import type { EventBus } from "./events/types";
 import { buildHttpApp, type HttpApp } from "./http/app";
 import { LiveHub } from "./live/hub";
 import { startLiveProcessor } from "./live/processor";
+import { SourceRunner } from "./modules/ingestion/runner";
 import { startIngestion } from "./modules/ingestion/service";
 import { createMailer } from "./modules/mail/mailer";
 
@@ -22,6 +23,8 @@ export interface RuntimeOptions {
   web: boolean;
   /** Run the outbox relay and durable processors. */
   workers: boolean;
+  /** Run connectors (default with workers); tests of other parts turn it off. */
+  runSources?: boolean;
   /** Listen on config.PORT; false builds the app without a socket (inject-based tests). */
   listen?: boolean;
 }
@@ -88,6 +91,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   stops.push(() => relay.stop());
   ctx.ingestion = await startIngestion(ctx, { workers: options.workers });
   stops.push(() => ctx.ingestion!.close());
+  if (options.workers && options.runSources !== false) {
+    const runner = new SourceRunner(ctx);
+    runner.start();
+    stops.push(() => runner.stop());
+  }
 
   let http: HttpApp | null = null;
   let url: string | null = null;

@@ -20,7 +20,10 @@ import {
 
 /** Stream and subject names for a prefix: several installations can share one NATS. */
 export function eventsNames(prefix = "chorus") {
-  return { streamName: `${prefix.toUpperCase().replace(/-/g, "_")}_EVENTS`, subjectPrefix: `${prefix}.events` };
+  return {
+    streamName: `${prefix.toUpperCase().replace(/-/g, "_")}_EVENTS`,
+    subjectPrefix: `${prefix}.events`,
+  };
 }
 
 /**

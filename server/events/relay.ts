@@ -111,5 +111,6 @@ export function toChorusEvent(row: Selectable<EventsTable>, instanceId: string):
     ip: row.ip,
     requestId: row.request_id,
     createdAt: row.created_at.toISOString(),
+    audit: row.audit,
   };
 }

@@ -15,6 +15,8 @@ export interface ChorusEvent {
   ip: string | null;
   requestId: string | null;
   createdAt: string;
+  /** False for system events kept out of the audit log. */
+  audit: boolean;
 }
 
 export type EventHandler = (event: ChorusEvent) => Promise<void> | void;

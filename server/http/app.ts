@@ -18,6 +18,9 @@ import { liveRoutes } from "../live/routes";
 import { accountsRoutes } from "../modules/accounts/routes";
 import { tokensRoutes } from "../modules/accounts/tokens.routes";
 import { auditRoutes } from "../modules/audit/routes";
+import { importsRoutes } from "../modules/ingestion/imports.routes";
+import { sourcesRoutes } from "../modules/ingestion/sources.routes";
+import { webhookRoutes } from "../modules/ingestion/webhook.routes";
 import { invitationsRoutes } from "../modules/organisations/invitations.routes";
 import { organisationsRoutes } from "../modules/organisations/routes";
 import { spacesRoutes } from "../modules/spaces/routes";
@@ -38,6 +41,9 @@ const ROUTE_MODULES: RouteModule[] = [
   organisationsRoutes,
   invitationsRoutes,
   spacesRoutes,
+  sourcesRoutes,
+  webhookRoutes,
+  importsRoutes,
   auditRoutes,
   liveRoutes,
 ];

@@ -11,10 +11,15 @@ const KEYS_BY_PREFIX: Record<string, string[][]> = {
   "invitation.": [["invitations"], ["members"]],
   "api_token.": [["tokens"]],
   "space.": [["spaces"]],
+  "source.": [["sources"]],
+  "import.": [["imports"]],
+  "mentions.": [["mentions"], ["sources"], ["dashboards"]],
+  "topic.": [["topics"]],
 };
 
 export function liveMessageFor(event: ChorusEvent): LiveMessage {
-  const keys: string[][] = [["audit"]];
+  // System events (a batch of mentions, import progress) are not in the audit log.
+  const keys: string[][] = event.audit === false ? [] : [["audit"]];
   for (const [prefix, extra] of Object.entries(KEYS_BY_PREFIX)) {
     if (event.name.startsWith(prefix)) keys.push(...extra);
   }

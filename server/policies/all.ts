@@ -3,3 +3,4 @@ import "../modules/accounts/policy";
 import "../modules/organisations/policy";
 import "../modules/spaces/policy";
 import "../modules/audit/policy";
+import "../modules/ingestion/policy";

@@ -12,7 +12,7 @@ export interface TestRuntime extends Runtime {
 
 /** A full Chorus process on a fresh database, without a socket unless `listen` is set. */
 export async function startTestRuntime(
-  options: { config?: Partial<Config>; listen?: boolean } = {},
+  options: { config?: Partial<Config>; listen?: boolean; runSources?: boolean } = {},
 ): Promise<TestRuntime> {
   const database = await createTestDatabase();
   const config = testConfig({ PORT: 0, HOST: "127.0.0.1", LOGIN_MAX_ATTEMPTS: 5, ...options.config });
@@ -23,6 +23,8 @@ export async function startTestRuntime(
     web: true,
     workers: true,
     listen: options.listen ?? false,
+    // Connectors reach out to the network; only tests about them switch the runner on.
+    runSources: options.runSources ?? false,
   });
   return {
     ...runtime,

@@ -6,14 +6,20 @@ import { type DatabaseHandle, openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 import { eventsNames, NatsBus } from "../../server/events/nats-bus";
 import type { NormalisedPost } from "../../server/modules/ingestion/connectors/types";
-import { ensureIngestStream, ingestNames, JetStreamIngestSink } from "../../server/modules/ingestion/pipeline/jetstream";
+import {
+  ensureIngestStream,
+  ingestNames,
+  JetStreamIngestSink,
+} from "../../server/modules/ingestion/pipeline/jetstream";
 import { compareRollupsWithRecount } from "../../server/modules/mentions/recount";
 import { backend, createTestDatabase } from "../helpers/database";
 
 const NATS_URL = process.env.NATS_URL;
 const runs = backend === "postgres" && Boolean(NATS_URL);
 if (!runs) {
-  console.warn("ingest crash/scale-out test skipped: it needs PostgreSQL (CHORUS_TEST_BACKEND=postgres) and NATS_URL, as in CI");
+  console.warn(
+    "ingest crash/scale-out test skipped: it needs PostgreSQL (CHORUS_TEST_BACKEND=postgres) and NATS_URL, as in CI",
+  );
 }
 
 const TEXTS = [
@@ -52,7 +58,15 @@ describe.skipIf(!runs)("ingest on NATS JetStream: kill -9 and scale-out", () => 
   const startWorker = (): Worker => {
     const url = database.target.kind === "postgres" ? database.target.url : "";
     const child = spawn("node", ["bin/chorus.mjs", "worker"], {
-      env: { ...process.env, DATABASE_URL: url, NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL: "debug", CHORUS_ENRICH_THREADS: "0", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NATS_URL,
+        NATS_PREFIX: prefix,
+        LOG_LEVEL: "debug",
+        CHORUS_ENRICH_THREADS: "0",
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const worker: Worker = { process: child, batches: 0 };
@@ -68,7 +82,14 @@ describe.skipIf(!runs)("ingest on NATS JetStream: kill -9 and scale-out", () => 
   };
 
   const count = async () =>
-    Number((await handle.db.selectFrom("mentions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await handle.db
+          .selectFrom("mentions")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const waitFor = async (check: () => Promise<boolean>, ms: number, what: string) => {
     const start = Date.now();
@@ -82,8 +103,17 @@ describe.skipIf(!runs)("ingest on NATS JetStream: kill -9 and scale-out", () => 
     database = await createTestDatabase();
     handle = await openDatabase(database.target);
     await migrateToLatest(handle.db);
-    organisationId = (await handle.db.insertInto("organisations").values({ name: "Crash", slug: "crash" }).returning("id").executeTakeFirstOrThrow()).id;
-    await handle.db.insertInto("topics").values({ organisation_id: organisationId, name: "Halcyon", query: "halcyon NOT ridgeline" }).execute();
+    organisationId = (
+      await handle.db
+        .insertInto("organisations")
+        .values({ name: "Crash", slug: "crash" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await handle.db
+      .insertInto("topics")
+      .values({ organisation_id: organisationId, name: "Halcyon", query: "halcyon NOT ridgeline" })
+      .execute();
     bus = await NatsBus.connect(NATS_URL!, logger, eventsNames(prefix));
     await ensureIngestStream(bus.clients, ingestNames(prefix));
   });
@@ -91,7 +121,8 @@ describe.skipIf(!runs)("ingest on NATS JetStream: kill -9 and scale-out", () => 
   afterAll(async () => {
     for (const worker of workers) if (worker.process.exitCode === null) worker.process.kill("SIGKILL");
     if (bus) {
-      for (const name of [ingestNames(prefix).streamName, eventsNames(prefix).streamName]) await bus.clients.jsm.streams.delete(name).catch(() => {});
+      for (const name of [ingestNames(prefix).streamName, eventsNames(prefix).streamName])
+        await bus.clients.jsm.streams.delete(name).catch(() => {});
       await bus.close();
     }
     await handle?.close();
@@ -116,10 +147,16 @@ describe.skipIf(!runs)("ingest on NATS JetStream: kill -9 and scale-out", () => 
     await waitFor(async () => (await count()) >= total, 120_000, `all ${total} mentions`);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await count()).toBe(total);
-    const distinct = await handle.db.selectFrom("mentions").select((eb) => eb.fn.count<number>("external_id").distinct().as("n")).executeTakeFirstOrThrow();
+    const distinct = await handle.db
+      .selectFrom("mentions")
+      .select((eb) => eb.fn.count<number>("external_id").distinct().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(distinct.n)).toBe(total);
     expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual([]);
-    const matched = await handle.db.selectFrom("mention_topics").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const matched = await handle.db
+      .selectFrom("mention_topics")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(matched.n)).toBe(all.filter((p) => !p.text.includes("Ridgeline")).length);
 
     // Scale-out: both original workers took part (the killed one before it died).

@@ -20,6 +20,7 @@ const event = (id: number, name = "test.happened", instance = instanceId): Choru
   ip: null,
   requestId: null,
   createdAt: new Date().toISOString(),
+  audit: true,
 });
 
 async function until(check: () => boolean, ms = 8000) {

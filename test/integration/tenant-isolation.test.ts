@@ -29,6 +29,21 @@ describe(`tenant isolation on ${backend}`, () => {
     ).body.invitation.id;
     bIds.token = (await b.owner.post("/api/tokens", { name: "bravo token" })).body.token.id;
     bIds.space = (await b.owner.post("/api/spaces", { name: "Bravo secret space" })).body.id;
+    bIds.source = (
+      await b.owner.post("/api/sources", {
+        kind: "rss",
+        name: "Bravo feed",
+        settings: { url: "https://bravo.example/feed.xml" },
+      })
+    ).body.source.id;
+    const csv = "id,text\n1,Bravo private mention\n";
+    const query = `fileName=bravo.csv&format=csv&mapping=${encodeURIComponent(JSON.stringify({ text: "text", externalId: "id" }))}`;
+    bIds.import = (
+      await b.owner.post(`/api/imports?${query}`, undefined, {
+        rawBody: csv,
+        headers: { "content-type": "text/csv" },
+      })
+    ).body.id;
     bIds.organisation = b.organisationId;
   });
   afterAll(() => runtime?.close());
@@ -38,14 +53,22 @@ describe(`tenant isolation on ${backend}`, () => {
     if (param === "userId") return bIds.userId;
     if (param !== "id") return undefined;
     const collection = route.url.split("/")[2];
-    return { members: bIds.member, invitations: bIds.invitation, tokens: bIds.token, spaces: bIds.space }[
-      collection ?? ""
-    ];
+    const byCollection: Record<string, string | undefined> = {
+      members: bIds.member,
+      invitations: bIds.invitation,
+      tokens: bIds.token,
+      spaces: bIds.space,
+      sources: bIds.source,
+      imports: bIds.import,
+    };
+    return byCollection[collection ?? ""];
   };
 
   // Valid bodies, so that validation passes and the request reaches the tenant check.
   const bodies: Record<string, unknown> = {
     "PATCH /api/members/:id": { role: "agent" },
+    "PATCH /api/sources/:id": { name: "Renamed by A" },
+    "POST /api/sources/:id/run": {},
     "POST /api/session/organisation": { organisationId: "<organisation>" },
   };
 
@@ -128,5 +151,7 @@ describe(`tenant isolation on ${backend}`, () => {
     const members = await b.owner.get("/api/members");
     expect(members.body.data.find((m: { id: string }) => m.id === bIds.member).role).toBe("analyst");
     expect((await b.owner.get(`/api/spaces/${bIds.space}`)).status).toBe(200);
+    expect((await b.owner.get(`/api/sources/${bIds.source}`)).body.name).toBe("Bravo feed");
+    expect((await b.owner.get(`/api/imports/${bIds.import}`)).body.rowsOk).toBe(1);
   });
 });

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { sql } from "kysely";
 import type { Selectable } from "kysely";
+import { sql } from "kysely";
 import type { AppContext } from "../../context";
 import { recordEvent } from "../../events/record";
 import { type AnyConnector, sourceKind } from "./connectors/registry";
-import { ConnectorError, type ConnectorContext, type NormalisedPost } from "./connectors/types";
+import { type ConnectorContext, ConnectorError, type NormalisedPost } from "./connectors/types";
 import type { SourcesTable } from "./tables";
 
 type Source = Selectable<SourcesTable>;
@@ -82,16 +82,22 @@ export class SourceRunner {
       fetch,
       signal,
       now: () => new Date(),
-      log: (level, message, data) => this.ctx.logger[level]({ source: source.id, kind: source.kind, ...data }, message),
+      log: (level, message, data) =>
+        this.ctx.logger[level]({ source: source.id, kind: source.kind, ...data }, message),
     };
   }
 
   private async run(source: Source, signal: AbortSignal) {
     const kind = sourceKind(source.kind);
     try {
-      if (!kind?.connector) throw new ConnectorError(`No connector for source kind "${source.kind}"`, "fatal");
+      if (!kind?.connector)
+        throw new ConnectorError(`No connector for source kind "${source.kind}"`, "fatal");
       const parsed = kind.connector.settings.safeParse(source.settings);
-      if (!parsed.success) throw new ConnectorError(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, "fatal");
+      if (!parsed.success)
+        throw new ConnectorError(
+          `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+          "fatal",
+        );
       if (kind.connector.mode === "poll") await this.poll(source, kind.connector, parsed.data, signal);
       else await this.stream(source, kind.connector, parsed.data, signal);
     } catch (error) {
@@ -105,7 +111,12 @@ export class SourceRunner {
     if (posts.length > 0) await this.ctx.ingestion.sink.ingest(source.organisation_id, source.id, posts);
   }
 
-  private async poll(source: Source, connector: AnyConnector & { mode: "poll" }, settings: unknown, signal: AbortSignal) {
+  private async poll(
+    source: Source,
+    connector: AnyConnector & { mode: "poll" },
+    settings: unknown,
+    signal: AbortSignal,
+  ) {
     const result = await connector.poll(settings, source.cursor, this.connectorContext(source, signal));
     await this.ingest(source, result.posts);
     const minInterval = 60_000 / Math.max(1, source.rate_limit_per_minute);
@@ -113,7 +124,12 @@ export class SourceRunner {
   }
 
   /** Streams hold their lease while connected, flushing posts and the cursor every second. */
-  private async stream(source: Source, connector: AnyConnector & { mode: "stream" }, settings: unknown, signal: AbortSignal) {
+  private async stream(
+    source: Source,
+    connector: AnyConnector & { mode: "stream" },
+    settings: unknown,
+    signal: AbortSignal,
+  ) {
     let buffer: NormalisedPost[] = [];
     let cursor: unknown = source.cursor;
     let lastFlush = Date.now();
@@ -124,10 +140,16 @@ export class SourceRunner {
       buffer = [];
       await this.ingest(source, posts);
       await sql`update sources set cursor = ${JSON.stringify(cursor)}::jsonb, lease_until = now() + ${`${LEASE_SECONDS} seconds`}::interval,
-        status = 'running', consecutive_failures = 0 where id = ${source.id} and lease_owner = ${this.owner}`.execute(this.ctx.db);
+        status = 'running', consecutive_failures = 0 where id = ${source.id} and lease_owner = ${this.owner}`.execute(
+        this.ctx.db,
+      );
       lastFlush = Date.now();
     };
-    for await (const item of connector.stream(settings, source.cursor, this.connectorContext(source, signal))) {
+    for await (const item of connector.stream(
+      settings,
+      source.cursor,
+      this.connectorContext(source, signal),
+    )) {
       if (signal.aborted) break;
       buffer.push(item.post);
       cursor = item.cursor;
@@ -151,12 +173,16 @@ export class SourceRunner {
         consecutive_failures = 0, next_run_at = now() + ${`${Math.round(nextMs)} milliseconds`}::interval, updated_at = now()
         where id = ${source.id} and lease_owner = ${this.owner}`.execute(trx);
       if (source.status === "error") {
-        await recordEvent(trx, { userId: null, organisationId: source.organisation_id }, {
-          name: "source.recovered",
-          subjectType: "source",
-          subjectId: source.id,
-          data: { name: source.name, kind: source.kind },
-        });
+        await recordEvent(
+          trx,
+          { userId: null, organisationId: source.organisation_id },
+          {
+            name: "source.recovered",
+            subjectType: "source",
+            subjectId: source.id,
+            data: { name: source.name, kind: source.kind },
+          },
+        );
       }
     });
   }
@@ -164,20 +190,32 @@ export class SourceRunner {
   private async fail(source: Source, error: unknown) {
     const fatal = error instanceof ConnectorError && error.kind === "fatal";
     const failures = source.consecutive_failures + 1;
-    const retry = error instanceof ConnectorError && error.retryAfterMs ? error.retryAfterMs : fatal ? FATAL_RETRY_MS : backoffMs(failures);
+    const retry =
+      error instanceof ConnectorError && error.retryAfterMs
+        ? error.retryAfterMs
+        : fatal
+          ? FATAL_RETRY_MS
+          : backoffMs(failures);
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    this.ctx.logger.warn({ source: source.id, kind: source.kind, err: error, retryInMs: retry }, "source failed");
+    this.ctx.logger.warn(
+      { source: source.id, kind: source.kind, err: error, retryInMs: retry },
+      "source failed",
+    );
     await this.ctx.db.transaction().execute(async (trx) => {
       await sql`update sources set status = 'error', last_error = ${message}, last_error_at = now(), lease_owner = null, lease_until = null,
         consecutive_failures = ${failures}, next_run_at = now() + ${`${retry} milliseconds`}::interval, updated_at = now()
         where id = ${source.id}`.execute(trx);
-      await recordEvent(trx, { userId: null, organisationId: source.organisation_id }, {
-        name: "source.failed",
-        subjectType: "source",
-        subjectId: source.id,
-        audit: false,
-        data: { name: source.name, kind: source.kind, error: message, fatal, retryInMs: retry },
-      });
+      await recordEvent(
+        trx,
+        { userId: null, organisationId: source.organisation_id },
+        {
+          name: "source.failed",
+          subjectType: "source",
+          subjectId: source.id,
+          audit: false,
+          data: { name: source.name, kind: source.kind, error: message, fatal, retryInMs: retry },
+        },
+      );
     });
   }
 }

@@ -2,11 +2,10 @@ import { availableParallelism } from "node:os";
 import type { AppContext } from "../../context";
 import { NatsBus } from "../../events/nats-bus";
 import { loadAllTopicDefinitions } from "../listening/topics";
-import { IngestConsumer, ensureIngestStream, ingestNames } from "./pipeline/jetstream";
+import { ensureIngestStream, IngestConsumer, ingestNames, JetStreamIngestSink } from "./pipeline/jetstream";
 import { LocalPipeline } from "./pipeline/localPipeline";
 import { InlineProcessor, type PostProcessor, ThreadProcessor } from "./pipeline/processors";
 import type { IngestSink } from "./pipeline/sink";
-import { JetStreamIngestSink } from "./pipeline/jetstream";
 
 export interface IngestionService {
   sink: IngestSink;
@@ -25,7 +24,8 @@ type Ctx = Pick<AppContext, "config" | "db" | "bus" | "logger">;
 export async function startIngestion(ctx: Ctx, options: { workers: boolean }): Promise<IngestionService> {
   const threads = ctx.config.CHORUS_ENRICH_THREADS ?? Math.max(0, Math.min(4, availableParallelism() - 1));
   const processor: PostProcessor = threads > 0 ? new ThreadProcessor(threads) : new InlineProcessor();
-  for (const [organisationId, topics] of await loadAllTopicDefinitions(ctx.db)) processor.setTopics(organisationId, topics);
+  for (const [organisationId, topics] of await loadAllTopicDefinitions(ctx.db))
+    processor.setTopics(organisationId, topics);
   const stopTopics = await ctx.bus.subscribe(
     (event) => {
       if (!event.organisationId || !event.subjectId) return;
@@ -50,7 +50,10 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
   } else {
     sink = new LocalPipeline(ctx.db, processor, { maxInFlight: Math.max(2, threads) });
   }
-  ctx.logger.info({ threads, sink: ctx.bus.kind === "nats" ? "jetstream" : "local", consuming: Boolean(consumer) }, "ingestion ready");
+  ctx.logger.info(
+    { threads, sink: ctx.bus.kind === "nats" ? "jetstream" : "local", consuming: Boolean(consumer) },
+    "ingestion ready",
+  );
 
   return {
     sink,

@@ -32,7 +32,11 @@ export interface ImportsTable {
   organisation_id: string;
   file_name: string;
   format: "csv" | "jsonl";
-  status: ColumnType<"running" | "done" | "failed", "running" | "done" | "failed" | undefined, "running" | "done" | "failed">;
+  status: ColumnType<
+    "running" | "done" | "failed",
+    "running" | "done" | "failed" | undefined,
+    "running" | "done" | "failed"
+  >;
   bytes_total: Generated<number>;
   bytes_read: Generated<number>;
   rows_ok: Generated<number>;
@@ -43,7 +47,13 @@ export interface ImportsTable {
   finished_at: Date | null;
 }
 
+export interface WebhookDeliveriesTable {
+  id: string;
+  received_at: Generated<Date>;
+}
+
 export interface IngestionTables {
   sources: SourcesTable;
   imports: ImportsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -31,15 +31,23 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
   const topicCounts = new Map<string, number>();
   if (matches.length === 0) return topicCounts;
 
-  await sql`insert into mention_topics (topic_id, mention_id, organisation_id, created_at, spans)
+  // Only pairs this statement inserted are counted: a backfill and the live pipeline may both
+  // match the same new mention to a new topic, and the rollup must count it once.
+  const inserted = await sql<{
+    topic_id: string;
+    mention_id: number;
+  }>`insert into mention_topics (topic_id, mention_id, organisation_id, created_at, spans)
     select topic_id, mention_id, ${organisationId}::uuid, created_at, spans
     from unnest(${matches.map((m) => m.match.topicId)}::uuid[], ${matches.map((m) => m.mention.id)}::bigint[],
       ${matches.map((m) => m.mention.createdAt.toISOString())}::timestamptz[], ${matches.map((m) => pgJson(m.match.spans))}::jsonb[])
       as x(topic_id, mention_id, created_at, spans)
-    on conflict do nothing`.execute(trx);
+    on conflict do nothing
+    returning topic_id, mention_id`.execute(trx);
+  const fresh = new Set(inserted.rows.map((r) => `${r.topic_id}|${Number(r.mention_id)}`));
 
   const hours = new Map<string, HourAggregate>();
   for (const { mention, match } of matches) {
+    if (!fresh.has(`${match.topicId}|${mention.id}`)) continue;
     topicCounts.set(match.topicId, (topicCounts.get(match.topicId) ?? 0) + 1);
     const hour = hourOf(mention.createdAt);
     const key = `${match.topicId}|${hour.getTime()}`;
@@ -76,6 +84,7 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
   }
 
   const rows = [...hours.values()];
+  if (rows.length === 0) return topicCounts;
   await sql`insert into topic_hourly (topic_id, organisation_id, hour, volume, duplicates, sentiment_sum, positive, negative, neutral)
     select topic_id, ${organisationId}::uuid, hour, volume, duplicates, sentiment_sum, positive, negative, neutral
     from unnest(${rows.map((r) => r.topicId)}::uuid[], ${rows.map((r) => r.hour.toISOString())}::timestamptz[],

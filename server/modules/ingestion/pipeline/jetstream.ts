@@ -16,7 +16,10 @@ import type { IngestReceipt, IngestSink } from "./sink";
 import type { PipelineItem } from "./workerProtocol";
 
 export function ingestNames(prefix = "chorus") {
-  return { streamName: `${prefix.toUpperCase().replace(/-/g, "_")}_INGEST`, subjectPrefix: `${prefix}.ingest` };
+  return {
+    streamName: `${prefix.toUpperCase().replace(/-/g, "_")}_INGEST`,
+    subjectPrefix: `${prefix}.ingest`,
+  };
 }
 
 type Clients = { js: JetStreamClient; jsm: JetStreamManager };
@@ -50,12 +53,20 @@ export class JetStreamIngestSink implements IngestSink {
     private readonly names: Names,
   ) {}
 
-  async ingest(organisationId: string, sourceId: string | null, posts: NormalisedPost[]): Promise<IngestReceipt> {
+  async ingest(
+    organisationId: string,
+    sourceId: string | null,
+    posts: NormalisedPost[],
+  ): Promise<IngestReceipt> {
     const acks = await Promise.all(
       posts.map((post) =>
-        this.clients.js.publish(`${this.names.subjectPrefix}.${organisationId}`, JSON.stringify({ sourceId, post }), {
-          msgID: `${organisationId}:${post.channel}:${post.externalId}`,
-        }),
+        this.clients.js.publish(
+          `${this.names.subjectPrefix}.${organisationId}`,
+          JSON.stringify({ sourceId, post }),
+          {
+            msgID: `${organisationId}:${post.channel}:${post.externalId}`,
+          },
+        ),
       ),
     );
     const duplicates = acks.filter((a) => a.duplicate).length;
@@ -142,10 +153,20 @@ export class IngestConsumer {
         const results = await this.processor.process(organisationId, group.items);
         const result = await commitBatch(this.db, organisationId, results);
         for (const message of group.messages) message.ack();
-        this.options.onBatch?.({ organisationId, stored: result.stored.length, alreadyStored: result.alreadyStored });
-        this.logger.debug({ organisationId, stored: result.stored.length, alreadyStored: result.alreadyStored }, "ingest batch committed");
+        this.options.onBatch?.({
+          organisationId,
+          stored: result.stored.length,
+          alreadyStored: result.alreadyStored,
+        });
+        this.logger.debug(
+          { organisationId, stored: result.stored.length, alreadyStored: result.alreadyStored },
+          "ingest batch committed",
+        );
       } catch (error) {
-        this.logger.error({ err: error, organisationId, size: group.items.length }, "ingest batch failed; will be redelivered");
+        this.logger.error(
+          { err: error, organisationId, size: group.items.length },
+          "ingest batch failed; will be redelivered",
+        );
         for (const message of group.messages) message.nak(2_000);
       }
     }

@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import type { AppContext } from "../../../context";
 import { type Actor, recordEvent } from "../../../events/record";
-import { parseImport } from "../connectors/import/parse-import";
 import type { ColumnMapping } from "../connectors/import/mapping";
+import { parseImport } from "../connectors/import/parse-import";
 import type { NormalisedPost } from "../connectors/types";
 
 const CHUNK = 500;
@@ -36,7 +36,10 @@ export interface ImportSummary {
  * read, bad rows are reported by line number and skipped, and progress is saved and announced
  * as it goes. Memory stays flat whatever the file's size.
  */
-export async function importFile(ctx: Pick<AppContext, "db" | "ingestion">, input: ImportInput): Promise<ImportSummary> {
+export async function importFile(
+  ctx: Pick<AppContext, "db" | "ingestion">,
+  input: ImportInput,
+): Promise<ImportSummary> {
   const sink = ctx.ingestion?.sink;
   if (!sink) throw new Error("ingestion is not running in this process");
   const row = await ctx.db.transaction().execute(async (trx) => {
@@ -80,10 +83,26 @@ export async function importFile(ctx: Pick<AppContext, "db" | "ingestion">, inpu
         })
         .where("id", "=", row.id)
         .execute();
-      const data = { importId: row.id, bytesRead, totalBytes: input.totalBytes, rowsOk, rowsFailed, ...(failure ? { error: failure } : {}) };
-      await recordEvent(trx, input.actor, final
-        ? { name: `import.${final === "done" ? "finished" : "failed"}`, subjectType: "import", subjectId: row.id, data }
-        : { name: "import.progress", subjectType: "import", subjectId: row.id, data, audit: false });
+      const data = {
+        importId: row.id,
+        bytesRead,
+        totalBytes: input.totalBytes,
+        rowsOk,
+        rowsFailed,
+        ...(failure ? { error: failure } : {}),
+      };
+      await recordEvent(
+        trx,
+        input.actor,
+        final
+          ? {
+              name: `import.${final === "done" ? "finished" : "failed"}`,
+              subjectType: "import",
+              subjectId: row.id,
+              data,
+            }
+          : { name: "import.progress", subjectType: "import", subjectId: row.id, data, audit: false },
+      );
     });
     input.onProgress?.({ bytesRead, totalBytes: input.totalBytes, rowsOk, rowsFailed });
   };
