@@ -12,6 +12,7 @@ import { LiveHub } from "./live/hub";
 import { startLiveProcessor } from "./live/processor";
 import { SourceRunner } from "./modules/ingestion/runner";
 import { startIngestion } from "./modules/ingestion/service";
+import { BackfillRunner } from "./modules/listening/backfillRunner";
 import { createMailer } from "./modules/mail/mailer";
 
 export interface RuntimeOptions {
@@ -91,6 +92,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   stops.push(() => relay.stop());
   ctx.ingestion = await startIngestion(ctx, { workers: options.workers });
   stops.push(() => ctx.ingestion!.close());
+  if (options.workers) {
+    const backfills = new BackfillRunner(ctx);
+    backfills.start();
+    stops.push(() => backfills.stop());
+  }
   if (options.workers && options.runSources !== false) {
     const runner = new SourceRunner(ctx);
     runner.start();

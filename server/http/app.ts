@@ -21,6 +21,7 @@ import { auditRoutes } from "../modules/audit/routes";
 import { importsRoutes } from "../modules/ingestion/imports.routes";
 import { sourcesRoutes } from "../modules/ingestion/sources.routes";
 import { webhookRoutes } from "../modules/ingestion/webhook.routes";
+import { topicsRoutes } from "../modules/listening/routes";
 import { invitationsRoutes } from "../modules/organisations/invitations.routes";
 import { organisationsRoutes } from "../modules/organisations/routes";
 import { spacesRoutes } from "../modules/spaces/routes";
@@ -41,6 +42,7 @@ const ROUTE_MODULES: RouteModule[] = [
   organisationsRoutes,
   invitationsRoutes,
   spacesRoutes,
+  topicsRoutes,
   sourcesRoutes,
   webhookRoutes,
   importsRoutes,

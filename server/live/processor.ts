@@ -15,6 +15,7 @@ const KEYS_BY_PREFIX: Record<string, string[][]> = {
   "import.": [["imports"]],
   "mentions.": [["mentions"], ["sources"], ["dashboards"]],
   "topic.": [["topics"]],
+  "backfill.": [["topics"]],
 };
 
 export function liveMessageFor(event: ChorusEvent): LiveMessage {

@@ -4,3 +4,4 @@ import "../modules/organisations/policy";
 import "../modules/spaces/policy";
 import "../modules/audit/policy";
 import "../modules/ingestion/policy";
+import "../modules/listening/policy";

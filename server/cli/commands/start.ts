@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config/env";
 import { createDemoOrganisation, formatDemoCredentials } from "../../modules/demo/createDemoOrganisation";
+import { enableDemoMarket } from "../../modules/demo/demoMarket";
 import { type Runtime, startRuntime } from "../../runtime";
 
 function stopOnSignals(runtime: Runtime) {
@@ -21,13 +22,18 @@ export function registerStart(program: Command) {
     .command("start")
     .description("Start Chorus: web app, API and workers in one process")
     .option("-p, --port <port>", "port to listen on (default: PORT or 3000)")
-    .option("--demo", "create or refresh the demo organisation and print its credentials")
-    .action(async (options: { port?: string; demo?: boolean }) => {
+    .option(
+      "--demo",
+      "create or refresh the demo organisation, switch its demo market on, print its credentials",
+    )
+    .option("--no-market", "with --demo: leave the simulated demo market stream off")
+    .action(async (options: { port?: string; demo?: boolean; market?: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const runtime = await startRuntime({ config, web: true, workers: true });
       stopOnSignals(runtime);
       if (options.demo) {
         const demo = await createDemoOrganisation(runtime.ctx, config.CHORUS_DEMO_PASSWORD);
+        if (options.market !== false) await enableDemoMarket(runtime.ctx, demo.organisation.id, demo.ownerId);
         const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
         console.log(formatDemoCredentials(demo, url));
       }

@@ -22,6 +22,7 @@ const PEOPLE: Record<Role, string> = {
 
 export interface DemoCredentials {
   organisation: { id: string; name: string };
+  ownerId: string;
   password: string;
   users: { role: Role; email: string; name: string }[];
 }
@@ -47,6 +48,7 @@ export async function createDemoOrganisation(
     const created = !organisation;
     organisation ??= await organisationsRepo.insert(trx, DEMO_ORGANISATION.name);
     const users: DemoCredentials["users"] = [];
+    let ownerId = "";
     for (const role of [...MEMBER_ROLES, ...OUTSIDE_ROLES]) {
       const email = demoEmail(role);
       let user = await usersRepo.findByEmail(trx, email);
@@ -63,6 +65,7 @@ export async function createDemoOrganisation(
         await organisationsRepo.insertMembership(trx, organisation.id, user.id, role);
       }
       users.push({ role, email, name: user.name });
+      if (role === "owner") ownerId = user.id;
     }
     if (created) {
       await recordEvent(
@@ -76,7 +79,12 @@ export async function createDemoOrganisation(
         },
       );
     }
-    return { organisation: { id: organisation.id, name: organisation.name }, password: secret, users };
+    return {
+      organisation: { id: organisation.id, name: organisation.name },
+      ownerId,
+      password: secret,
+      users,
+    };
   });
 }
 

@@ -1,18 +1,9 @@
-import { enrich } from "../../../../shared/listening/enrich";
+import { domainOf, enrich } from "../../../../shared/listening/enrich";
 import type { Matcher } from "../../../../shared/listening/match";
 import type { Post } from "../../../../shared/listening/types";
 import type { MentionInput } from "../../mentions/types";
 import type { NormalisedPost } from "../connectors/types";
 import { keyTerms } from "./terms";
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Enriches a post (language, sentiment, intent, entities, terms) and matches it against the
@@ -33,7 +24,7 @@ export function processPost(
     authorFollowers: post.author?.followers,
     url: post.url,
     links: e.entities.urls.map((u) => u.url),
-    site: hostOf(post.url),
+    site: post.url ? domainOf(post.url) || undefined : undefined,
     language: language ?? undefined,
     country: post.country,
     channel: post.channel,

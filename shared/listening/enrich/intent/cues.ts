@@ -164,8 +164,14 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
       1.5,
     ],
     ["(?:need a new|shopping for|in the market for|saving up for)", 1.8],
+    ["(?:before|when|once) i (?:buy|order|purchase|pull the trigger)", 1.6],
+    ["(?:on|top of) my (?:list|wishlist|wish list|shopping list)", 1.6],
     // German
     ["(?:will|möchte|werde|muss|wollte) (?:\\S+ )?(?:kaufen|bestellen|holen)", 2],
+    [
+      "(?:brauche (?:ich )?(?:neue[snm]?|eine[nm]?|ein)|auf (?:der|meiner) (?:liste|wunschliste|einkaufsliste))",
+      1.6,
+    ],
     ["(?:wo (?:kann man|kaufe ich|gibt es)|was kostet|wie teuer|lieferbar|vorbestellt|gutscheincode)", 1.8],
     // French
     ["(?:veux|vais|voudrais|compte|dois) (?:\\S+ )?(?:acheter|commander|m'offrir)", 2],

@@ -57,6 +57,7 @@ function groups(): CueGroup[] {
 const GROUPS = groups();
 
 const URL_RE = /https?:\/\/\S+|www\.\S+/g;
+const LEADING_HANDLES = /^(?:\s*(?:rt\s+)?@[\p{L}\p{N}_.@-]+[:,]?)+\s*/u;
 
 /** Raw evidence per intent; `sentimentScore` lets a caller that already scored sentiment reuse it. */
 export function intentEvidence(text: string, sentimentScore?: number): Record<Scored, number> {
@@ -68,7 +69,8 @@ export function intentEvidence(text: string, sentimentScore?: number): Record<Sc
     purchase_intent: 0,
   };
   // Links carry "?" and words that are not the writer's; typographic apostrophes are normalised.
-  const t = text.replace(URL_RE, " ").replace(/[’‘]/g, "'").toLowerCase();
+  // Replies open with handles ("@brand does it…"): drop them so clause-start cues still see the clause.
+  const t = text.replace(URL_RE, " ").replace(/[’‘]/g, "'").toLowerCase().replace(LEADING_HANDLES, "");
   for (const g of GROUPS) {
     if (!g.any.test(t)) continue;
     for (const [re, w] of g.cues) if (re.test(t)) raw[g.intent] += w;

@@ -1,3 +1,4 @@
+import { CARE_PHRASES, CARE_VALENCE } from "./lexicon-care";
 import {
   CASED_EMOTICONS,
   EMOJI_VALENCE,
@@ -6,7 +7,6 @@ import {
   PHRASE_VALENCE,
   SLANG_VALENCE,
 } from "./lexicon-extra";
-import { CARE_PHRASES, CARE_VALENCE } from "./lexicon-care";
 import { VADER_LEXICON_TSV } from "./lexicon-vader";
 
 /**
