@@ -123,7 +123,8 @@ export const CUES: Record<Exclude<Intent, "other">, readonly Cue[]> = {
       "(?:you|they|y'all) (?:should|could|need to|ought to) (?:add|make|let|allow|offer|bring|consider|support)",
       1.8,
     ],
-    ["(?:feature request|suggestion|idea for|proposal|wishlist|wish list)", 2],
+    // "my wishlist" is shopping (purchase intent); a bare "wishlist" is usually a feature wishlist.
+    ["(?:feature request|suggestion|idea for|proposal|(?<!my )(?:wishlist|wish list))", 2],
     ["(?:i )?wish (?:it|you|they|there) (?:had|was|were|would|could|offered|supported)", 1.8],
     ["(?:why not|how about) (?:add|adding|make|making|offer|offering|let|letting)", 2],
     ["(?:an option to|a way to|ability to|support for|dark mode|integration with)", 0.8],
