@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ConfigError } from "../config/env";
 import { registerDemo } from "./commands/demo";
+import { registerImport } from "./commands/import";
 import { registerMigrate } from "./commands/migrate";
 import { registerStart, registerWorker } from "./commands/start";
 import { registerUser } from "./commands/user";
@@ -17,6 +18,7 @@ registerWorker(program);
 registerMigrate(program);
 registerDemo(program);
 registerUser(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

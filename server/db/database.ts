@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
@@ -47,7 +47,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => db.destroy(),
     };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     parsers: { [types.INT8]: toNumber, [types.NUMERIC]: toNumber },
@@ -57,6 +57,44 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db,
     backend: "pglite",
     location: target.dataDir ?? "memory",
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
   };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt
+ * it. A lock file with the owner's pid refuses that, and a stale lock (its process gone) is
+ * taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = join(dataDir, "chorus.lock");
+  try {
+    writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch {
+    const owner = Number(readFileSync(lock, "utf8"));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `Another Chorus process (pid ${owner}) is using the embedded database in ${dataDir}. Stop it first, or point both at PostgreSQL with DATABASE_URL.`,
+      );
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => {
+    try {
+      if (Number(readFileSync(lock, "utf8")) === process.pid) unlinkSync(lock);
+    } catch {}
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
