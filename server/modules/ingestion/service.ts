@@ -13,7 +13,7 @@ export interface IngestionService {
   close(): Promise<void>;
 }
 
-type Ctx = Pick<AppContext, "config" | "db" | "bus" | "logger">;
+type Ctx = Pick<AppContext, "config" | "db" | "bus" | "logger" | "relay">;
 
 /**
  * Starts ingestion for this process. Embedded: a local pipeline stores what connectors hand
@@ -44,11 +44,17 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
     await ensureIngestStream(ctx.bus.clients, names);
     sink = new JetStreamIngestSink(ctx.bus.clients, names);
     if (options.workers) {
-      consumer = new IngestConsumer(ctx.bus.clients, names, ctx.db, processor, ctx.logger);
+      consumer = new IngestConsumer(ctx.bus.clients, names, ctx.db, processor, ctx.logger, {
+        onBatch: () => void ctx.relay.kick(),
+      });
       await consumer.start();
     }
   } else {
-    sink = new LocalPipeline(ctx.db, processor, { maxInFlight: Math.max(2, threads) });
+    // Publish each batch's event at once: dashboards should move within milliseconds.
+    sink = new LocalPipeline(ctx.db, processor, {
+      maxInFlight: Math.max(2, threads),
+      onCommitted: () => void ctx.relay.kick(),
+    });
   }
   ctx.logger.info(
     { threads, sink: ctx.bus.kind === "nats" ? "jetstream" : "local", consuming: Boolean(consumer) },

@@ -1,9 +1,30 @@
-import { Matcher } from "../../../shared/listening/match";
+import { Matcher, StreamStats, type TopicMatch } from "../../../shared/listening/match";
 import { parse } from "../../../shared/listening/query";
+import { type PreparedPost, preparePost } from "../../../shared/listening/text";
+import type { Post } from "../../../shared/listening/types";
 
 export interface TopicDefinition {
   id: string;
   query: string;
+}
+
+/** One organisation's compiled topics, tuned by the statistics of the posts it matches. */
+export class OrganisationTopics {
+  readonly matcher: Matcher;
+
+  constructor(readonly stats = new StreamStats()) {
+    this.matcher = new Matcher({ termCost: stats.cost });
+  }
+
+  /** Matches a post and learns from it; now and then moves topics off keys that turned out common. */
+  match(post: Post): TopicMatch[] {
+    const pp: PreparedPost = preparePost(post);
+    const matches = this.matcher.size > 0 ? this.matcher.match(pp) : [];
+    this.stats.observe(pp);
+    const isHot = this.stats.review();
+    if (isHot) this.matcher.reindex(isHot);
+    return matches;
+  }
 }
 
 /**
@@ -11,42 +32,43 @@ export interface TopicDefinition {
  * organisation's topics, and a topic change recompiles one query, not the whole index.
  */
 export class TopicIndex {
-  private readonly matchers = new Map<string, Matcher>();
+  private readonly organisations = new Map<string, OrganisationTopics>();
 
   setTopics(organisationId: string, topics: TopicDefinition[]): string[] {
-    const matcher = new Matcher();
+    // A full reload keeps what was learned about the stream.
+    const fresh = new OrganisationTopics(this.organisations.get(organisationId)?.stats);
     const invalid: string[] = [];
-    for (const topic of topics) if (!this.addTo(matcher, topic)) invalid.push(topic.id);
-    this.matchers.set(organisationId, matcher);
+    for (const topic of topics) if (!addTo(fresh.matcher, topic)) invalid.push(topic.id);
+    this.organisations.set(organisationId, fresh);
     return invalid;
   }
 
   upsertTopic(organisationId: string, topic: TopicDefinition): boolean {
-    let matcher = this.matchers.get(organisationId);
-    if (!matcher) {
-      matcher = new Matcher();
-      this.matchers.set(organisationId, matcher);
-    }
-    return this.addTo(matcher, topic);
+    return addTo(this.forOrganisation(organisationId).matcher, topic);
   }
 
   removeTopic(organisationId: string, topicId: string): void {
-    this.matchers.get(organisationId)?.remove(topicId);
+    this.organisations.get(organisationId)?.matcher.remove(topicId);
   }
 
-  matcherFor(organisationId: string): Matcher | null {
-    const matcher = this.matchers.get(organisationId);
-    return matcher && matcher.size > 0 ? matcher : null;
-  }
-
-  private addTo(matcher: Matcher, topic: TopicDefinition): boolean {
-    const parsed = parse(topic.query);
-    if (!parsed.ok) {
-      // Stored queries were validated on save; a parser change could still reject one.
-      matcher.remove(topic.id);
-      return false;
+  /** The organisation's topics (created on first use, so statistics build up even before topics exist). */
+  forOrganisation(organisationId: string): OrganisationTopics {
+    let topics = this.organisations.get(organisationId);
+    if (!topics) {
+      topics = new OrganisationTopics();
+      this.organisations.set(organisationId, topics);
     }
-    matcher.add(topic.id, parsed.ast);
-    return true;
+    return topics;
   }
+}
+
+function addTo(matcher: Matcher, topic: TopicDefinition): boolean {
+  const parsed = parse(topic.query);
+  if (!parsed.ok) {
+    // Stored queries were validated on save; a parser change could still reject one.
+    matcher.remove(topic.id);
+    return false;
+  }
+  matcher.add(topic.id, parsed.ast);
+  return true;
 }

@@ -271,6 +271,30 @@ function matchValue(field: string, v: string, pp: PreparedPost): boolean {
   }
 }
 
+/** SEQ as a test: stops at the first occurrence and allocates nothing. */
+function seqAny(n: Compiled, pp: PreparedPost, tt: TermTable): boolean {
+  const pats = n.patterns;
+  const anchor = n.anchor;
+  const ap = pats[anchor]!;
+  if (ap.wildcard) return positions(n, pp, tt).length > 0;
+  const sp = n.title ? 1 : 0;
+  const id = n.termIds[anchor]!;
+  if (tt.stamp[sp][id] !== tt.epoch) return false;
+  const plain = !ap.exact && ap.kind === TokenKind.Word;
+  const t = tokensOf(pp, n.title);
+  const next = tt.next[sp];
+  const len = pats.length;
+  for (let a = tt.head[sp][id]!; a >= 0; a = next[a]!) {
+    if (!plain && !tokenMatches(ap, t, a)) continue;
+    const start = a - anchor;
+    if (start < 0 || start + len > t.count) continue;
+    let all = true;
+    for (let k = 0; k < len && all; k++) if (k !== anchor) all = tokenMatches(pats[k]!, t, start + k);
+    if (all) return true;
+  }
+  return false;
+}
+
 /**
  * Does the compiled query match the post? Only valid while `tt` holds this post, i.e.
  * between the matcher loading the post and loading the next one.
@@ -315,6 +339,8 @@ export function test(n: Compiled, pp: PreparedPost, tt: TermTable): boolean {
       return matchValue(n.field, n.value, pp);
     case RANGE:
       return inRange(n.range!, pp);
+    case SEQ:
+      return seqAny(n, pp, tt);
     default:
       return positions(n, pp, tt).length > 0;
   }

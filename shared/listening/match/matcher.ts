@@ -4,8 +4,8 @@ import { type PreparedPost, preparePost } from "../text/prepare";
 import type { Tokens } from "../text/tokenize";
 import type { Post } from "../types";
 import { type Compiled, compile, test } from "./compile";
-import { defaultTermCost, fieldKey, type Key, requiredKeys, type TermCost } from "./presearch";
-import { type TermEntry, TermTable } from "./term-table";
+import { defaultTermCost, type Key, requiredKeys, type TermCost } from "./presearch";
+import { TermTable } from "./term-table";
 
 export interface MatcherOptions {
   /**
@@ -38,6 +38,18 @@ interface Entry {
   keys: Key[] | null;
   /** Terms acquired from the table (by the compiled query and by presearch keys). */
   norms: string[];
+}
+
+/**
+ * Stems sharing their first three characters, grouped by stem. A token probes each stem
+ * length present (a handful) instead of testing every stem: with 150k topics of invented
+ * brand names one 3-character bucket can hold thousands of stems.
+ */
+interface StemBucket {
+  byStem: Map<string, number[]>;
+  /** lengthCount[L] = number of distinct stems of length L in the bucket. */
+  lengthCount: number[];
+  lengths: number[];
 }
 
 interface StemEntry {
@@ -81,16 +93,16 @@ export class Matcher {
   private readonly freeSlots: number[] = [];
   private readonly byId = new Map<string, Entry>();
   private readonly table = new TermTable();
-  private readonly prefixes: [Map<number, StemEntry[]>, Map<number, StemEntry[]>] = [new Map(), new Map()];
+  private readonly prefixes: [Map<number, StemBucket>, Map<number, StemBucket>] = [new Map(), new Map()];
   /** Stems shorter than BUCKET after folding (rare: decomposed accents); checked for every token. */
   private readonly shortStems: [StemEntry[], StemEntry[]] = [[], []];
-  private readonly fields = new Map<string, number[]>();
+  /** Field keys split by field name: a post looks up its own values without building key strings. */
+  private readonly fields = new Map<string, Map<string, number[]>>();
+  private fieldKeyCount = 0;
   private readonly always: number[] = [];
   private seen = new Int32Array(1024);
   private epoch = 0;
   private readonly candidates: number[] = [];
-  private readonly onTextTerm = (e: TermEntry): void => this.visitAll(e.slots[0]);
-  private readonly onTitleTerm = (e: TermEntry): void => this.visitAll(e.slots[1]);
 
   constructor(options: MatcherOptions = {}) {
     this.cost = options.termCost ?? defaultTermCost;
@@ -125,6 +137,17 @@ export class Matcher {
     for (const k of entry.keys) this.index(k, slot, true);
   }
 
+  /**
+   * Re-indexes every topic whose presearch keys include one the caller now knows to be hot
+   * (frequent in the stream), so it picks a better key under the current cost model. Returns
+   * how many topics moved. The cost function must already reflect the new statistics.
+   */
+  reindex(isHot: (key: Key) => boolean): number {
+    const stale = [...this.byId.values()].filter((entry) => entry.keys?.some(isHot));
+    for (const entry of stale) this.add(entry.id, entry.query);
+    return stale.length;
+  }
+
   remove(id: string): boolean {
     const entry = this.byId.get(id);
     if (!entry) return false;
@@ -153,8 +176,18 @@ export class Matcher {
         if (e) removeSlot(e.slots[k.space], slot);
       }
     } else if (k.kind === "field") {
-      if (add) addTo(this.fields, k.value, slot);
-      else removeFrom(this.fields, k.value, slot);
+      const sep = k.value.indexOf("\u0000");
+      const name = k.value.slice(0, sep);
+      const value = k.value.slice(sep + 1);
+      let m = this.fields.get(name);
+      if (!m) {
+        m = new Map();
+        this.fields.set(name, m);
+      }
+      const before = m.size;
+      if (add) addTo(m, value, slot);
+      else removeFrom(m, value, slot);
+      this.fieldKeyCount += m.size - before;
     } else if (k.value.length < BUCKET) {
       const list = this.shortStems[k.space];
       if (add) list.push({ stem: k.value, slot });
@@ -162,14 +195,24 @@ export class Matcher {
     } else {
       const bucketKey = bucketOf(k.value);
       const map = this.prefixes[k.space];
-      const bucket = map.get(bucketKey);
-      if (add) {
-        if (bucket) bucket.push({ stem: k.value, slot });
-        else map.set(bucketKey, [{ stem: k.value, slot }]);
-      } else if (bucket) {
-        removeFromStems(bucket, k.value, slot);
-        if (bucket.length === 0) map.delete(bucketKey);
+      let bucket = map.get(bucketKey);
+      if (!bucket) {
+        if (!add) return;
+        bucket = { byStem: new Map(), lengthCount: [], lengths: [] };
+        map.set(bucketKey, bucket);
       }
+      const stem = k.value;
+      const L = stem.length;
+      const had = bucket.byStem.has(stem);
+      if (add) addTo(bucket.byStem, stem, slot);
+      else removeFrom(bucket.byStem, stem, slot);
+      const has = bucket.byStem.has(stem);
+      if (had !== has) {
+        bucket.lengthCount[L] = (bucket.lengthCount[L] ?? 0) + (has ? 1 : -1);
+        bucket.lengths = [];
+        for (let n = 0; n < bucket.lengthCount.length; n++) if (bucket.lengthCount[n]) bucket.lengths.push(n);
+      }
+      if (bucket.byStem.size === 0) map.delete(bucketKey);
     }
   }
 
@@ -185,19 +228,48 @@ export class Matcher {
     for (let i = 0; i < list.length; i++) this.visit(list[i]!);
   }
 
-  private collectPrefixes(tokens: Tokens, space: 0 | 1): void {
+  /**
+   * One pass over a field's tokens: one Map lookup per token records the positions of known
+   * terms (for the tests) and visits the topics indexed under them; one numeric bucket lookup
+   * per token finds wildcard stems. Walks backwards so position lists come out ascending.
+   */
+  private scan(tokens: Tokens, space: 0 | 1): void {
+    const tt = this.table;
+    if (tt.next[space].length < tokens.count) tt.next[space] = new Int32Array(tokens.count * 2);
+    const stamp = tt.stamp[space];
+    const head = tt.head[space];
+    const next = tt.next[space];
+    const epoch = tt.epoch;
+    const ids = tt.ids;
+    const norms = tokens.norm;
     const prefixes = this.prefixes[space];
+    const withPrefixes = prefixes.size > 0;
     const short = this.shortStems[space];
-    if (prefixes.size === 0 && short.length === 0) return;
-    for (let i = 0; i < tokens.count; i++) {
-      const norm = tokens.norm[i]!;
-      if (norm.length >= BUCKET) {
+    for (let i = tokens.count - 1; i >= 0; i--) {
+      const norm = norms[i]!;
+      const e = ids.get(norm);
+      if (e !== undefined) {
+        const id = e.id;
+        if (stamp[id] !== epoch) {
+          stamp[id] = epoch;
+          head[id] = -1;
+          this.visitAll(e.slots[space]);
+        }
+        next[i] = head[id]!;
+        head[id] = i;
+      }
+      if (withPrefixes && norm.length >= BUCKET) {
         const bucket = prefixes.get(bucketOf(norm));
-        if (bucket) {
-          for (const e of bucket) if (norm.startsWith(e.stem)) this.visit(e.slot);
+        if (bucket !== undefined) {
+          const lengths = bucket.lengths;
+          for (let j = 0; j < lengths.length; j++) {
+            const L = lengths[j]!;
+            if (L > norm.length) break;
+            this.visitAll(bucket.byStem.get(L === norm.length ? norm : norm.slice(0, L)));
+          }
         }
       }
-      for (const e of short) if (norm.startsWith(e.stem)) this.visit(e.slot);
+      for (let j = 0; j < short.length; j++) if (norm.startsWith(short[j]!.stem)) this.visit(short[j]!.slot);
     }
   }
 
@@ -209,22 +281,19 @@ export class Matcher {
       this.epoch = 1;
     }
     this.table.begin();
-    this.table.load(pp.text, 0, this.onTextTerm);
-    this.collectPrefixes(pp.text, 0);
-    if (pp.title) {
-      this.table.load(pp.title, 1, this.onTitleTerm);
-      this.collectPrefixes(pp.title, 1);
-    }
-    if (this.fields.size > 0) {
+    this.scan(pp.text, 0);
+    if (pp.title) this.scan(pp.title, 1);
+    if (this.fieldKeyCount > 0) {
       const f = this.fields;
-      if (pp.language) this.visitAll(f.get(fieldKey("language", pp.language)));
-      if (pp.country) this.visitAll(f.get(fieldKey("country", pp.country)));
-      if (pp.channel) this.visitAll(f.get(fieldKey("channel", pp.channel)));
-      if (pp.sentiment) this.visitAll(f.get(fieldKey("sentiment", pp.sentiment)));
-      if (pp.author) this.visitAll(f.get(fieldKey("author", pp.author)));
+      if (pp.language) this.visitAll(f.get("language")?.get(pp.language));
+      if (pp.country) this.visitAll(f.get("country")?.get(pp.country));
+      if (pp.channel) this.visitAll(f.get("channel")?.get(pp.channel));
+      if (pp.sentiment) this.visitAll(f.get("sentiment")?.get(pp.sentiment));
+      if (pp.author) this.visitAll(f.get("author")?.get(pp.author));
       // site:bbc.co.uk matches news.bbc.co.uk, so look up every parent domain.
-      for (let host = pp.site; host; ) {
-        this.visitAll(f.get(fieldKey("site", host)));
+      const sites = f.get("site");
+      for (let host = pp.site; host && sites; ) {
+        this.visitAll(sites.get(host));
         const dot = host.indexOf(".");
         host = dot < 0 ? null : host.slice(dot + 1);
       }
@@ -266,13 +335,14 @@ export class Matcher {
 
   stats(): MatcherStats {
     let prefixKeys = this.shortStems[0].length + this.shortStems[1].length;
-    for (const m of this.prefixes) for (const b of m.values()) prefixKeys += b.length;
+    for (const m of this.prefixes)
+      for (const b of m.values()) for (const l of b.byStem.values()) prefixKeys += l.length;
     return {
       topics: this.byId.size,
       alwaysCandidates: this.always.length,
       terms: this.table.ids.size,
       prefixKeys,
-      fieldKeys: this.fields.size,
+      fieldKeys: this.fieldKeyCount,
     };
   }
 }

@@ -1,5 +1,3 @@
-import type { Tokens } from "../text/tokenize";
-
 /**
  * Every distinct folded term used by any topic gets an integer id. While a post is being
  * matched, one Map lookup per post token both finds the topics indexed under that term
@@ -65,30 +63,5 @@ export class TermTable {
       this.epoch = 1;
     }
     return this.epoch;
-  }
-
-  /**
-   * Records the positions of known terms in one field's tokens and calls `onTerm` for the
-   * first occurrence of each. Walks backwards so every position list comes out ascending.
-   */
-  load(tokens: Tokens, space: 0 | 1, onTerm: (e: TermEntry) => void): void {
-    if (this.next[space].length < tokens.count) this.next[space] = new Int32Array(tokens.count * 2);
-    const stamp = this.stamp[space];
-    const head = this.head[space];
-    const next = this.next[space];
-    const epoch = this.epoch;
-    const ids = this.ids;
-    for (let i = tokens.count - 1; i >= 0; i--) {
-      const e = ids.get(tokens.norm[i]!);
-      if (e === undefined) continue;
-      const id = e.id;
-      if (stamp[id] !== epoch) {
-        stamp[id] = epoch;
-        head[id] = -1;
-        onTerm(e);
-      }
-      next[i] = head[id]!;
-      head[id] = i;
-    }
   }
 }

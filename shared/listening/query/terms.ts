@@ -29,7 +29,8 @@ export interface TokenPattern {
  * closures each need their own JIT warm-up and mostly run unoptimised.
  */
 export function wildMatch(p: TokenPattern, s: string): boolean {
-  return p.re === null ? s.startsWith(p.literal) : p.re.test(s);
+  // The regex is anchored and begins with the literal: check that first, it rejects most tokens.
+  return s.startsWith(p.literal) && (p.re === null || p.re.test(s));
 }
 
 export type Analysis =

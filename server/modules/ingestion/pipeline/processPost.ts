@@ -1,6 +1,6 @@
 import { domainOf, enrich } from "../../../../shared/listening/enrich";
-import type { Matcher } from "../../../../shared/listening/match";
 import type { Post } from "../../../../shared/listening/types";
+import type { OrganisationTopics } from "../../listening/topicIndex";
 import type { MentionInput } from "../../mentions/types";
 import type { NormalisedPost } from "../connectors/types";
 import { keyTerms } from "./terms";
@@ -12,7 +12,7 @@ import { keyTerms } from "./terms";
 export function processPost(
   post: NormalisedPost,
   sourceId: string | null,
-  matcher: Matcher | null,
+  topics: OrganisationTopics | null,
 ): MentionInput {
   const e = enrich(post);
   const language = post.language ?? (e.language.language === "und" ? null : e.language.language);
@@ -32,8 +32,8 @@ export function processPost(
     rating: post.rating,
     createdAt: post.createdAt,
   };
-  const matches = matcher
-    ? matcher.match(listening).map((m) => ({
+  const matches = topics
+    ? topics.match(listening).map((m) => ({
         topicId: m.topicId,
         spans: m.spans.filter((s) => s.field === "text").map((s) => [s.start, s.end] as [number, number]),
       }))

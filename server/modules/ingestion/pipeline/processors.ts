@@ -25,7 +25,7 @@ export class InlineProcessor implements PostProcessor {
     this.index.removeTopic(organisationId, topicId);
   }
   async process(organisationId: string, items: PipelineItem[]) {
-    const matcher = this.index.matcherFor(organisationId);
+    const matcher = this.index.forOrganisation(organisationId);
     return items.map((item) => processPost(item.post, item.sourceId, matcher));
   }
   async close() {}
@@ -44,23 +44,32 @@ export class ThreadProcessor implements PostProcessor {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private closing = false;
 
   constructor(threads: number) {
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
       const entry = { worker, busy: 0 };
       worker.on("message", (message: WorkerResponse) => {
-        entry.busy--;
+        // Idle workers must not keep the process alive; busy ones must, or a caller awaiting a
+        // long batch would see the process exit under it.
+        if (--entry.busy === 0) worker.unref();
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.type === "done") pending?.resolve(message.results);
         else pending?.reject(new Error(`enrichment worker failed: ${message.message}`));
       });
-      worker.on("error", (error) => {
+      const failAll = (error: Error) => {
         for (const [id, pending] of this.pending) {
           pending.reject(error);
           this.pending.delete(id);
         }
+      };
+      worker.on("error", failAll);
+      // A worker killed by the runtime (out of memory) emits no "error": without this, its
+      // batches would wait for ever.
+      worker.on("exit", (code) => {
+        if (!this.closing) failAll(new Error(`enrichment worker exited with code ${code}`));
       });
       worker.unref();
       this.workers.push(entry);
@@ -84,7 +93,7 @@ export class ThreadProcessor implements PostProcessor {
   process(organisationId: string, items: PipelineItem[]): Promise<MentionInput[]> {
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
-    entry.busy++;
+    if (entry.busy++ === 0) entry.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       entry.worker.postMessage({ type: "process", id, organisationId, items } satisfies WorkerRequest);
@@ -92,6 +101,7 @@ export class ThreadProcessor implements PostProcessor {
   }
 
   async close() {
+    this.closing = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }

@@ -24,7 +24,7 @@ parentPort!.on("message", (message: WorkerRequest) => {
     case "process": {
       let response: WorkerResponse;
       try {
-        const matcher = index.matcherFor(message.organisationId);
+        const matcher = index.forOrganisation(message.organisationId);
         const results = message.items.map((item) => processPost(item.post, item.sourceId, matcher));
         response = { type: "done", id: message.id, results };
       } catch (error) {
