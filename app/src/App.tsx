@@ -5,6 +5,9 @@ import { InvitePage } from "./auth/InvitePage";
 import { LoginPage } from "./auth/LoginPage";
 import { ForgotPasswordPage, ResetPasswordPage } from "./auth/PasswordResetPages";
 import { SetupPage } from "./auth/SetupPage";
+import { ImportPage } from "./listen/ImportPage";
+import { ListenLayout, TopicsPage } from "./listen/ListenLayout";
+import { SourcesPage } from "./listen/SourcesPage";
 import { ModulePage } from "./modules/ModulePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { AuditSettings } from "./settings/AuditSettings";
@@ -56,7 +59,13 @@ export function App() {
         }
       >
         <Route index element={<Home />} />
-        {MODULE_ORDER.map((id) => (
+        <Route path="listen" element={<ListenLayout />}>
+          <Route index element={<Navigate to="/listen/sources" replace />} />
+          <Route path="sources" element={<SourcesPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="topics" element={<TopicsPage />} />
+        </Route>
+        {MODULE_ORDER.filter((id) => id !== "listen").map((id) => (
           <Route key={id} path={id} element={<ModulePage id={id} />} />
         ))}
         <Route path="settings" element={<SettingsLayout />}>

@@ -12,6 +12,7 @@ import "./ui/controls.css";
 import "./ui/surfaces.css";
 import "./shell/shell.css";
 import "./app.css";
+import "./listen/listen.css";
 
 // A 401 from anything but the session probe means the session ended elsewhere (logout in
 // another tab, expiry): drop it so the guards send the user to the login page.

@@ -57,6 +57,8 @@ function demoPosts(count: number, offset = 0): NormalisedPost[] {
   return posts;
 }
 
+let runNumber = 0;
+
 async function freshTarget(
   kind: "pglite" | "postgres",
 ): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
@@ -67,14 +69,21 @@ async function freshTarget(
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query("drop database if exists chorus_bench_ingest with (force)");
-  await admin.query("create database chorus_bench_ingest");
-  await admin.end();
+  const name = `chorus_bench_ingest_${++runNumber}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
   const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = "/chorus_bench_ingest";
-  return { target: { kind: "postgres", url: url.toString(), poolSize: 4 }, cleanup: async () => {} };
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: "postgres", url: url.toString(), poolSize: 4 },
+    cleanup: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 async function setup(kind: "pglite" | "postgres", topicCount: number) {

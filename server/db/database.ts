@@ -37,6 +37,11 @@ export function targetFromConfig(config: Config): DatabaseTarget {
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, admin) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    pool.on("error", (error) =>
+      console.error(`PostgreSQL connection lost (the pool reconnects): ${error.message}`),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     const url = new URL(target.url);

@@ -38,6 +38,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests that can't go through api(), such as file uploads with progress (XHR). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 type Query = Record<string, string | number | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -96,21 +101,26 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
 
   if (!response.ok) {
-    const body = payload as
-      | { error?: { code?: ErrorCode; message?: string; details?: unknown }; requestId?: string }
-      | undefined;
-    const code = body?.error?.code ?? (response.status >= 500 ? "internal" : "bad_request");
-    const message = body?.error?.message ?? `Request failed (${response.status}).`;
-    throw new ApiError(
-      code,
-      message,
-      response.status,
-      body?.error?.details,
-      parseRetryAfter(response.headers.get("retry-after")),
-      body?.requestId,
-    );
+    throw apiErrorFrom(response.status, payload, response.headers.get("retry-after"));
   }
   return payload as T;
+}
+
+/** The typed error for a failed response's status and parsed JSON body (`{ error, requestId }`). */
+export function apiErrorFrom(status: number, payload: unknown, retryAfter: string | null): ApiError {
+  const body = payload as
+    | { error?: { code?: ErrorCode; message?: string; details?: unknown }; requestId?: string }
+    | undefined;
+  const code = body?.error?.code ?? (status >= 500 ? "internal" : "bad_request");
+  const message = body?.error?.message ?? `Request failed (${status}).`;
+  return new ApiError(
+    code,
+    message,
+    status,
+    body?.error?.details,
+    parseRetryAfter(retryAfter),
+    body?.requestId,
+  );
 }
 
 /** A user-facing message for any thrown value. */

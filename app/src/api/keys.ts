@@ -11,4 +11,9 @@ export const keys = {
   tokens: ["tokens"] as const,
   audit: ["audit"] as const,
   auditNames: ["audit", "names"] as const,
+  /** Source changes, status and ingested counts ("mentions.*" events invalidate it too). */
+  sources: ["sources"] as const,
+  /** Connector catalogue; static for a running server, so nothing invalidates it. */
+  sourceKinds: ["source-kinds"] as const,
+  imports: ["imports"] as const,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../../shared/roles";
-import { assignableRoles, homePath, visibleModules, visibleSettings } from "./access";
+import { assignableRoles, canManageListening, homePath, visibleModules, visibleSettings } from "./access";
 
 describe("navigation access", () => {
   it("shows outside members only Collaborate and no settings", () => {
@@ -20,6 +20,10 @@ describe("navigation access", () => {
     expect(visibleSettings("owner")).toEqual(["organisation", "members", "invitations", "tokens", "audit"]);
     expect(visibleSettings("admin")).toEqual(["organisation", "members", "invitations", "tokens", "audit"]);
     expect(visibleSettings("agent")).toEqual(["organisation", "tokens"]);
+  });
+
+  it("lets owners, admins and analysts manage listening sources and imports", () => {
+    expect(ROLES.filter(canManageListening)).toEqual(["owner", "admin", "analyst"]);
   });
 
   it("lets only owners hand out the owner role", () => {

@@ -28,6 +28,11 @@ export function canManageOrganisation(role: Role | null): boolean {
   return role === "owner" || role === "admin";
 }
 
+/** Who may connect, change, run and delete listening sources and import files (server: policy.ts). */
+export function canManageListening(role: Role | null): boolean {
+  return role === "owner" || role === "admin" || role === "analyst";
+}
+
 export function visibleSettings(role: Role | null): SettingsSection[] {
   if (!role || isOutsideRole(role)) return [];
   const sections: SettingsSection[] = ["organisation"];

@@ -13,6 +13,8 @@ export interface DialogProps {
   footer?: ReactNode;
   /** Dialogs that show a secret must not close on backdrop clicks by accident. */
   dismissOnBackdrop?: boolean;
+  /** A wider panel for forms with several columns or long code samples. */
+  wide?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function Dialog({
   children,
   footer,
   dismissOnBackdrop = true,
+  wide = false,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -76,7 +79,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? "dialog dialog-wide" : "dialog"}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
       onKeyDown={onKeyDown}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 export interface Column<T> {
   key: string;
@@ -20,6 +20,7 @@ export function Table<T>({
   rows,
   rowKey,
   rowClassName,
+  rowDetail,
   className,
 }: {
   caption: string;
@@ -27,6 +28,8 @@ export function Table<T>({
   rows: T[];
   rowKey: (row: T) => string;
   rowClassName?: (row: T) => string | undefined;
+  /** Optional full-width line under a row (e.g. an error message); null for none. */
+  rowDetail?: (row: T) => ReactNode;
   /** "table-top" aligns cells to the top, for rows that expand (e.g. JSON details). */
   className?: string;
 }) {
@@ -48,19 +51,33 @@ export function Table<T>({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((c) => (
-                <td
-                  key={c.key}
-                  data-label={c.label ?? (typeof c.header === "string" ? c.header : "")}
-                  className={c.align === "end" ? "cell-end" : undefined}
+          {rows.map((row) => {
+            const detail = rowDetail?.(row);
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr
+                  className={[rowClassName?.(row), detail ? "row-has-detail" : ""].filter(Boolean).join(" ")}
                 >
-                  {c.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
+                  {columns.map((c) => (
+                    <td
+                      key={c.key}
+                      data-label={c.label ?? (typeof c.header === "string" ? c.header : "")}
+                      className={c.align === "end" ? "cell-end" : undefined}
+                    >
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+                {detail ? (
+                  <tr className="row-detail">
+                    <td colSpan={columns.length} data-label="">
+                      {detail}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -5,6 +5,7 @@ export { Dialog } from "./Dialog";
 export { EmptyState } from "./EmptyState";
 export { Select, TextField } from "./Field";
 export { PageHeader } from "./PageHeader";
+export { ProgressBar } from "./ProgressBar";
 export { PageSpinner, Spinner } from "./Spinner";
 export { type Column, Table } from "./Table";
 export { Tabs } from "./Tabs";

@@ -17,6 +17,8 @@ export interface Vocabulary {
   mentions: string[];
   /** Words seen with capitals, for {Exact} terms. */
   cased: string[];
+  /** Words wildcard terms are stemmed from (default: `brand`). */
+  stemmable?: string[];
 }
 
 const WORD_RE = /^[a-z][a-z']{2,}$/;
@@ -85,7 +87,13 @@ export function termCostFrom(v: Vocabulary): TermCost {
  * Topic queries shaped like the ones social-listening users write: brand variants, context
  * terms and exclusions, phrases, NEAR, wildcards, field filters. Deterministic per seed.
  */
-export function generateQueries(v: Vocabulary, count: number, seed = 42): string[] {
+export function generateQueries(
+  v: Vocabulary,
+  count: number,
+  seed = 42,
+  opts: { keywordless?: boolean } = {},
+): string[] {
+  const keywordless = opts.keywordless ?? true;
   const r = rng(seed);
   const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)]!;
   const some = (a: string[], lo: number, hi: number): string[] => {
@@ -94,7 +102,7 @@ export function generateQueries(v: Vocabulary, count: number, seed = 42): string
     for (let i = 0; i < n * 3 && out.size < n; i++) out.add(pick(a));
     return [...out];
   };
-  const longBrands = v.brand.filter((b) => b.length >= 6 && !b.includes("'"));
+  const longBrands = (v.stemmable ?? v.brand).filter((b) => b.length >= 6 && !b.includes("'"));
   const group = (terms: string[]) => (terms.length === 1 ? terms[0]! : `(${terms.join(" OR ")})`);
   const phrase = () => `"${pick(v.bigrams.length ? v.bigrams : v.context)}"`;
   const brandTerm = () => {
@@ -152,7 +160,7 @@ export function generateQueries(v: Vocabulary, count: number, seed = 42): string
       if (r() < 0.5) q += ` AND ${group(some(v.context, 1, 2))}`;
     } else if (shape < 0.83 && v.mentions.length) {
       q = `@${pick(v.mentions)} OR ${brands()}`;
-    } else if (shape < 0.832) {
+    } else if (shape < 0.832 && keywordless) {
       // The rare topic with no required term: evaluated for every post.
       q = `${filter()} AND NOT ${pick(v.exclude)}`;
       if (q.startsWith("language:") || q.startsWith("sentiment:"))

@@ -40,7 +40,12 @@ function present(row: Selectable<ImportsTable>) {
 /** Fails the stream once more than `max` bytes went through (Fastify's limit needs a parser). */
 function capped(stream: Readable, max: number): Readable {
   let seen = 0;
-  return stream.pipe(
+  // A client that goes away mid-upload closes the request without ending it: fail the import.
+  stream.once("close", () => {
+    if (!stream.readableEnded)
+      out.destroy(new Error("The upload was interrupted before the end of the file"));
+  });
+  const out = stream.pipe(
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
         seen += chunk.length;
@@ -56,6 +61,7 @@ function capped(stream: Readable, max: number): Readable {
       },
     }),
   );
+  return out;
 }
 
 export const importsRoutes: RouteModule = (app, ctx) => {

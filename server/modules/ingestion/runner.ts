@@ -132,6 +132,14 @@ export class SourceRunner {
   ) {
     let buffer: NormalisedPost[] = [];
     let cursor: unknown = source.cursor;
+    let lastReported = 0;
+    const onProblem = (message: string) => {
+      if (Date.now() - lastReported < 5_000) return;
+      lastReported = Date.now();
+      void this.report(source, message).catch((error) =>
+        this.ctx.logger.error({ err: error }, "could not record a source problem"),
+      );
+    };
     let lastFlush = Date.now();
     let windowStart = Date.now();
     let windowCount = 0;
@@ -187,11 +195,32 @@ export class SourceRunner {
     });
   }
 
-  private async fail(source: Source, error: unknown) {
+  /** A live stream in trouble (reconnecting): shown as an error until posts flow again. */
+  private async report(source: Source, message: string) {
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await sql`update sources set status = 'error', last_error = ${message.slice(0, 1000)}, last_error_at = now()
+        where id = ${source.id} and lease_owner = ${this.owner}`.execute(trx);
+      await recordEvent(
+        trx,
+        { userId: null, organisationId: source.organisation_id },
+        {
+          name: "source.failed",
+          subjectType: "source",
+          subjectId: source.id,
+          audit: false,
+          data: { name: source.name, kind: source.kind, error: message, fatal: false },
+        },
+      );
+    });
+  }
+
+  /** `soft`: the connector coped (it will retry on its own schedule) but got nothing; keep its cursor. */
+  private async fail(source: Source, error: unknown, soft?: { cursor: unknown; retryMs: number }) {
     const fatal = error instanceof ConnectorError && error.kind === "fatal";
     const failures = source.consecutive_failures + 1;
-    const retry =
-      error instanceof ConnectorError && error.retryAfterMs
+    const retry = soft
+      ? soft.retryMs
+      : error instanceof ConnectorError && error.retryAfterMs
         ? error.retryAfterMs
         : fatal
           ? FATAL_RETRY_MS
@@ -203,7 +232,8 @@ export class SourceRunner {
     );
     await this.ctx.db.transaction().execute(async (trx) => {
       await sql`update sources set status = 'error', last_error = ${message}, last_error_at = now(), lease_owner = null, lease_until = null,
-        consecutive_failures = ${failures}, next_run_at = now() + ${`${retry} milliseconds`}::interval, updated_at = now()
+        consecutive_failures = ${failures}, next_run_at = now() + ${`${retry} milliseconds`}::interval, updated_at = now(),
+        cursor = case when ${soft !== undefined} then ${JSON.stringify(soft?.cursor ?? null)}::jsonb else cursor end
         where id = ${source.id}`.execute(trx);
       await recordEvent(
         trx,

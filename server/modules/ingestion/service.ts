@@ -6,6 +6,7 @@ import { ensureIngestStream, IngestConsumer, ingestNames, JetStreamIngestSink } 
 import { LocalPipeline } from "./pipeline/localPipeline";
 import { InlineProcessor, type PostProcessor, ThreadProcessor } from "./pipeline/processors";
 import type { IngestSink } from "./pipeline/sink";
+import { failStaleImports } from "./useCases/importFile";
 
 export interface IngestionService {
   sink: IngestSink;
@@ -56,6 +57,10 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
       onCommitted: () => void ctx.relay.kick(),
     });
   }
+  const sweep = setInterval(() => {
+    failStaleImports(ctx.db).catch((error) => ctx.logger.error({ err: error }, "stale import sweep failed"));
+  }, 60_000);
+  sweep.unref();
   ctx.logger.info(
     { threads, sink: ctx.bus.kind === "nats" ? "jetstream" : "local", consuming: Boolean(consumer) },
     "ingestion ready",
@@ -65,6 +70,7 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
     sink,
     processor,
     async close() {
+      clearInterval(sweep);
       await consumer?.stop();
       await sink.close();
       await stopTopics();

@@ -44,6 +44,7 @@ export interface ImportsTable {
   errors: Json<{ line: number; message: string }[]>;
   created_by: string | null;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
   finished_at: Date | null;
 }
 

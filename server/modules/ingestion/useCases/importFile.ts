@@ -79,6 +79,7 @@ export async function importFile(
           rows_ok: rowsOk,
           rows_failed: rowsFailed,
           errors: JSON.stringify(errors),
+          updated_at: new Date(),
           ...(final ? { status: final, finished_at: new Date() } : {}),
         })
         .where("id", "=", row.id)
@@ -149,4 +150,16 @@ export async function importFile(
     await saveProgress("failed", message);
     return { id: row.id, rowsOk, rowsFailed, errors: [...errors, { line: 0, message }], status: "failed" };
   }
+}
+
+/** Imports that stopped moving (their process died, or their upload was cut) end as failed. */
+export async function failStaleImports(db: AppContext["db"], staleAfterMinutes = 2): Promise<number> {
+  const rows = await db
+    .updateTable("imports")
+    .set({ status: "failed", finished_at: new Date() })
+    .where("status", "=", "running")
+    .where("updated_at", "<", new Date(Date.now() - staleAfterMinutes * 60_000))
+    .returning("id")
+    .execute();
+  return rows.length;
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 export const demoSettings = z.object({
   postsPerMinute: z.number().positive().max(100_000),
-  seed: z.number().int(),
+  /** Same seed, same market: posts are reproducible. */
+  seed: z.number().int().default(1),
   /** Simulated time to start from; defaults to now. */
   startAt: z.string().datetime({ offset: true }).optional(),
   /** Simulated seconds per real second (1 = real time; 3600 = an hour per second). */
