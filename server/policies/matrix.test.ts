@@ -56,6 +56,17 @@ const MATRIX: Case[] = [
   { resource: "Space", action: "read", record: { isMember: false }, allowed: MEMBERS },
   { resource: "Space", action: "create", allowed: [O, A] },
   { resource: "Space", action: "manageMembers", allowed: [O, A] },
+  { resource: "Source", action: "read", allowed: MEMBERS },
+  { resource: "Source", action: "create", allowed: [O, A, N] },
+  { resource: "Source", action: "update", allowed: [O, A, N] },
+  { resource: "Source", action: "delete", allowed: [O, A, N] },
+  { resource: "Source", action: "run", allowed: [O, A, N] },
+  { resource: "Import", action: "read", allowed: MEMBERS },
+  { resource: "Import", action: "create", allowed: [O, A, N] },
+  { resource: "Topic", action: "read", allowed: MEMBERS },
+  { resource: "Topic", action: "create", allowed: [O, A, N] },
+  { resource: "Topic", action: "update", allowed: [O, A, N] },
+  { resource: "Topic", action: "delete", allowed: [O, A, N] },
 ];
 
 describe("role × action matrix", () => {

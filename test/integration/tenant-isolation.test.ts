@@ -44,6 +44,9 @@ describe(`tenant isolation on ${backend}`, () => {
         headers: { "content-type": "text/csv" },
       })
     ).body.id;
+    bIds.topic = (
+      await b.owner.post("/api/topics", { name: "Bravo brand", query: "bravo OR #bravo" })
+    ).body.id;
     bIds.organisation = b.organisationId;
   });
   afterAll(() => runtime?.close());
@@ -60,6 +63,7 @@ describe(`tenant isolation on ${backend}`, () => {
       spaces: bIds.space,
       sources: bIds.source,
       imports: bIds.import,
+      topics: bIds.topic,
     };
     return byCollection[collection ?? ""];
   };
@@ -69,6 +73,7 @@ describe(`tenant isolation on ${backend}`, () => {
     "PATCH /api/members/:id": { role: "agent" },
     "PATCH /api/sources/:id": { name: "Renamed by A" },
     "POST /api/sources/:id/run": {},
+    "PATCH /api/topics/:id": { name: "Renamed by A" },
     "POST /api/session/organisation": { organisationId: "<organisation>" },
   };
 
@@ -121,6 +126,9 @@ describe(`tenant isolation on ${backend}`, () => {
       bIds.invitation,
       bIds.token,
       bIds.space,
+      bIds.source,
+      bIds.import,
+      bIds.topic,
       bIds.organisation,
       "Bravo",
       "pending@bravo.test",
@@ -153,5 +161,6 @@ describe(`tenant isolation on ${backend}`, () => {
     expect((await b.owner.get(`/api/spaces/${bIds.space}`)).status).toBe(200);
     expect((await b.owner.get(`/api/sources/${bIds.source}`)).body.name).toBe("Bravo feed");
     expect((await b.owner.get(`/api/imports/${bIds.import}`)).body.rowsOk).toBe(1);
+    expect((await b.owner.get(`/api/topics/${bIds.topic}`)).body.name).toBe("Bravo brand");
   });
 });

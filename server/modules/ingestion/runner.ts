@@ -77,13 +77,26 @@ export class SourceRunner {
     }
   }
 
-  private connectorContext(source: Source, signal: AbortSignal): ConnectorContext {
+  /**
+   * Connectors recover from network trouble by themselves (backoff, reconnect) and only log it;
+   * the runner listens, so the trouble still shows on the source's status in the app.
+   */
+  private connectorContext(
+    source: Source,
+    signal: AbortSignal,
+    onProblem: (message: string) => void,
+  ): ConnectorContext {
     return {
       fetch,
       signal,
       now: () => new Date(),
-      log: (level, message, data) =>
-        this.ctx.logger[level]({ source: source.id, kind: source.kind, ...data }, message),
+      log: (level, message, data) => {
+        this.ctx.logger[level]({ source: source.id, kind: source.kind, ...data }, message);
+        if (level === "warn" || level === "error") {
+          const detail = data?.reason ?? data?.error ?? data?.message;
+          onProblem(detail ? `${message}: ${String(detail)}` : message);
+        }
+      },
     };
   }
 
@@ -117,10 +130,19 @@ export class SourceRunner {
     settings: unknown,
     signal: AbortSignal,
   ) {
-    const result = await connector.poll(settings, source.cursor, this.connectorContext(source, signal));
+    let problem: string | null = null;
+    const context = this.connectorContext(source, signal, (message) => {
+      problem = message;
+    });
+    const result = await connector.poll(settings, source.cursor, context);
     await this.ingest(source, result.posts);
     const minInterval = 60_000 / Math.max(1, source.rate_limit_per_minute);
-    await this.succeed(source, result.cursor, Math.max(result.nextPollMs, minInterval));
+    const nextMs = Math.max(result.nextPollMs, minInterval);
+    // A poll that coped with trouble (and will retry) but brought nothing is a failure to show.
+    const trouble = problem as string | null;
+    if (trouble && result.posts.length === 0)
+      await this.fail(source, new Error(trouble), { cursor: result.cursor, retryMs: nextMs });
+    else await this.succeed(source, result.cursor, nextMs);
   }
 
   /** Streams hold their lease while connected, flushing posts and the cursor every second. */
@@ -147,16 +169,17 @@ export class SourceRunner {
       const posts = buffer;
       buffer = [];
       await this.ingest(source, posts);
+      // Posts flowing again clear a reported problem; an empty flush only renews the lease.
       await sql`update sources set cursor = ${JSON.stringify(cursor)}::jsonb, lease_until = now() + ${`${LEASE_SECONDS} seconds`}::interval,
-        status = 'running', consecutive_failures = 0 where id = ${source.id} and lease_owner = ${this.owner}`.execute(
-        this.ctx.db,
-      );
+        status = case when ${posts.length > 0} then 'running' else status end,
+        consecutive_failures = case when ${posts.length > 0} then 0 else consecutive_failures end
+        where id = ${source.id} and lease_owner = ${this.owner}`.execute(this.ctx.db);
       lastFlush = Date.now();
     };
     for await (const item of connector.stream(
       settings,
       source.cursor,
-      this.connectorContext(source, signal),
+      this.connectorContext(source, signal, onProblem),
     )) {
       if (signal.aborted) break;
       buffer.push(item.post);

@@ -39,7 +39,7 @@ function validateSettings(kind: SourceKind, settings: unknown) {
     throw validationFailed(
       `Invalid ${kind.label} settings`,
       parsed.error.issues.map((i) => ({
-        path: ["settings", ...i.path.map(String)].join("."),
+        path: ["body", "settings", ...i.path.map(String)].join("."),
         message: i.message,
       })),
     );
