@@ -62,12 +62,10 @@ describe(`ingestion through the API on ${backend}`, () => {
       { id: "w2", text: "" },
     ]);
     const send = (payload: string, headers: Record<string, string>) =>
-      runtime
-        .client()
-        .post(path, undefined, {
-          rawBody: payload,
-          headers: { "content-type": "application/json", ...headers },
-        });
+      runtime.client().post(path, undefined, {
+        rawBody: payload,
+        headers: { "content-type": "application/json", ...headers },
+      });
     const now = Math.floor(Date.now() / 1000);
     const signed = {
       "x-chorus-timestamp": String(now),

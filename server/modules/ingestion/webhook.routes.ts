@@ -41,7 +41,7 @@ export const webhookRoutes: RouteModule = (app, ctx) => {
           tags: ["Sources"],
           summary: "Receive posts from a webhook source (HMAC-signed JSON)",
           description:
-            "Sign `${X-Chorus-Timestamp}.${raw body}` with HMAC-SHA256 and the source's secret; send it as `X-Hub-Signature-256: sha256=<hex>`. Timestamps older than 5 minutes are refused.",
+            "Sign `<X-Chorus-Timestamp>.<raw body>` with HMAC-SHA256 and the source's secret; send it as `X-Hub-Signature-256: sha256=<hex>`. Timestamps older than 5 minutes are refused.",
           params: idParams,
           response: { 202: webhookResponse },
         },
