@@ -10,7 +10,7 @@ export function evalDataDir(override?: string): string {
   if (override) return override;
   if (process.env.CHORUS_EVAL_DATA) return process.env.CHORUS_EVAL_DATA;
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-  const candidates = [join(repoRoot, "../shared/data"), join(repoRoot, "shared/data"), "/work/shared/data"];
+  const candidates = [join(repoRoot, "../shared/data"), join(repoRoot, "shared/data")];
   return candidates.find((c) => existsSync(join(c, "README.md"))) ?? candidates[0]!;
 }
 

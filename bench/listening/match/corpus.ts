@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Post } from "../../../shared/listening/types";
 
-export const DATA_ROOT = process.env.CHORUS_DATA ?? "/work/shared/data";
+// The labelled data lives beside the checkout (../shared/data), never inside it.
+export const DATA_ROOT =
+  process.env.CHORUS_DATA ?? fileURLToPath(new URL("../../../../shared/data", import.meta.url));
 export const VADER_TWEETS = `${DATA_ROOT}/sentiment/vader/tweets_GroundTruth.txt`;
 export const TWEETEVAL_TEXT = `${DATA_ROOT}/sentiment/tweeteval/val_text.txt`;
 export const TWEETEVAL_LABELS = `${DATA_ROOT}/sentiment/tweeteval/val_labels.txt`;

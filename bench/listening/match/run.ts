@@ -235,7 +235,10 @@ export async function runMatchBench(options: MatchBenchOptions = {}): Promise<Ma
   const load0 = loadavg();
   const gc = gcFn();
   const posts = loadCorpus();
-  if (!posts) throw new Error("corpus not found under /work/shared/data/sentiment (set CHORUS_DATA)");
+  if (!posts)
+    throw new Error(
+      "corpus not found under ../shared/data/sentiment beside the checkout (or set CHORUS_DATA)",
+    );
   const vocab = buildVocabulary(posts);
   const termCost = termCostFrom(vocab);
   const tokenizerPostsPerSec = throughput(posts, minMs, (p) => tokenize(p.text));

@@ -1,0 +1,78 @@
+import type { LanguagePack } from "./language";
+
+export const en: LanguagePack = {
+  the: { tent: "the {product} tent", jacket: "the {product} down jacket", pack: "the {product} pack", stove: "the {product} stove" },
+  aspects: {
+    tent: ["the rainfly", "the vestibule space", "the pitch time", "the weight", "the inner mesh", "the pole design"],
+    jacket: ["the hood", "the warmth-to-weight", "the packability", "the cuff design", "the baffle design", "the fit"],
+    pack: ["the hip belt", "the shoulder strap padding", "the back panel ventilation", "the side pocket layout", "the frame", "the lid"],
+    stove: ["the simmer control", "the boil time", "the piezo igniter", "the pot support design", "the wind resistance", "the size"],
+  },
+  issues: {
+    tent: ["the zip on the door split", "the seams started leaking", "a pole section cracked", "the fly sags overnight", "condensation drips everywhere"],
+    jacket: ["it's losing feathers like crazy", "the zip keeps snagging", "a baffle ripped on day two", "the hood won't stay put", "it's nowhere near as warm as advertised"],
+    pack: ["the hip belt buckle snapped", "the stitching on a shoulder strap is fraying", "the frame sheet digs into my back", "the side pocket tore", "the rain cover blew off and vanished"],
+    stove: ["the igniter died", "the flame won't simmer", "the valve is stiff", "it won't light above 2,000 m", "one pot support bent"],
+  },
+  places: ["in the Lake District", "on the PCT", "in Yosemite", "up Ben Nevis", "in the Rockies", "on the West Highland Way", "in the Dolomites", "on a Snowdonia wild camp", "in the Smokies", "at Banff"],
+  times: ["two weeks", "three months", "a season", "one trip", "six nights", "a year", "about ten days"],
+  hashtags: ["#gearreview", "#campinglife", "#hikingadventures", "#optoutside"],
+  templates: {
+    praise: [
+      "Just spent {time} with {the} {place} and honestly {aspect} is brilliant.",
+      "{The} is the best piece of kit I've bought in years. {aspect} alone is worth it.",
+      "Shoutout to {brand} — {the} kept me going {place}. Zero complaints.",
+      "Three storms, one {product}, dry every morning. Sold on it.",
+      "Swapped my {competitor} for {the} and I'm not going back. {aspect} is miles better.",
+      "Can't say enough good things about {the}. Light, solid, and {aspect} is spot on.",
+      "{time} of daily use and {the} still looks new. Great job {brand}.",
+    ],
+    complaint: [
+      "Really disappointed with {the}: {issue} after {time}.",
+      "{time} in and {issue}. Not what I expect from {brand} at this price.",
+      "So {the} — {issue}. Customer service has ignored me for a week.",
+      "Hey {brand}, {issue} on my {product}. Is this normal??",
+      "Don't buy {the}. {issue} and the warranty process is a joke.",
+      "Second one in a row where {issue}. Back to {competitor} I guess.",
+      "Loved it at first but {issue} {place}. Pretty gutted.",
+    ],
+    question: [
+      "Anyone used {the} {place}? How is {aspect}?",
+      "{product} or {competitor}? Can't decide, mostly for weekend trips.",
+      "Does {the} come in a wide fit? Asking before I order.",
+      "Is {aspect} on the {product} any good in heavy rain?",
+      "Quick one for {brand}: what's the warranty on {the}?",
+      "Has anyone had {issue} with their {product}, or just me?",
+    ],
+    suggestion: [
+      "Dear {brand}, please make {the} in a lighter version. Would buy in a heartbeat.",
+      "Wish {the} had a better {aspect}. Would make it perfect.",
+      "Feature request for the next {product}: rethink {aspect}, it's the one weak spot.",
+      "If {brand} added a proper repair kit to {the} it'd be unbeatable.",
+      "Would love {the} in more colours — every campsite is full of the same green.",
+    ],
+    purchase_intent: [
+      "About to order {the} for my trip {place}. Last chance to talk me out of it!",
+      "Saving up for {the}. Anyone know if there's a sale coming?",
+      "Ordering {the} tonight. {aspect} sold me.",
+      "Deciding between {product} and {competitor} — leaning {product}. Where's it cheapest?",
+      "Need a new setup before {place}. {The} is top of the list.",
+      "Just added {the} to my basket, checking out after payday.",
+    ],
+  },
+  crisis: [
+    "WARNING: {crisis}. This is {the}. Stop using it before someone gets burned.",
+    "{brand} needs to issue a recall NOW. {crisis}.",
+    "My friend ended up in A&E — {crisis}. Talking to a lawyer about a lawsuit.",
+    "Is there a recall on {the}? {crisis} and I'm scared to use it again.",
+    "Seeing loads of posts about {the}: {crisis}. Anyone else? Serious injury risk.",
+    "{crisis}. {brand} still silent. How many burns before they act?",
+    "Another report: {crisis}. Returning mine today, not risking a burn.",
+  ],
+  crisisIssues: {
+    "stove-safety": ["the Ember's fuel valve leaked and flared up in my face", "the stove burst into flames when I lit it", "the canister seal failed and I got a nasty burn", "the Ember caught fire inside the vestibule"],
+    "pole-recall": ["a pole snapped and speared through the fly", "the pole splintered and cut my hand — proper injury", "the poles shattered in mild wind and cut my arm — an injury waiting to happen", "a broken pole section nearly hit my kid's eye, that's an injury lawsuit right there"],
+  },
+  firstNames: ["Emma", "Liam", "Olivia", "Noah", "Ava", "Jack", "Mia", "Ethan", "Chloe", "Ryan", "Grace", "Owen", "Zoe", "Marcus", "Priya", "Hannah", "Tom", "Aisha", "Sam", "Jess", "Kai", "Megan", "Dev", "Lucy", "Ben", "Nia", "Callum", "Harper", "Mateo", "Ellie"],
+  lastNames: ["Smith", "Jones", "Walker", "Patel", "Nguyen", "Murphy", "Brown", "Taylor", "Wilson", "Campbell", "Reyes", "Hughes", "Clarke", "O'Brien", "Kim", "Evans", "Foster", "Shaw", "Bennett", "Ward"],
+};
