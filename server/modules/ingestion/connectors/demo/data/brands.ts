@@ -13,17 +13,83 @@ export interface DemoProduct {
 export const HOME_BRAND = "Halcyon Outdoor";
 
 export const PRODUCTS: DemoProduct[] = [
-  { id: "trailblazer-2", brand: "Halcyon Outdoor", name: "Halcyon Trailblazer 2", category: "tent", url: "https://halcyon-outdoor.example/p/trailblazer-2" },
-  { id: "aurora", brand: "Halcyon Outdoor", name: "Halcyon Aurora", category: "jacket", url: "https://halcyon-outdoor.example/p/aurora-down" },
-  { id: "summit-45", brand: "Halcyon Outdoor", name: "Halcyon Summit 45L", category: "pack", url: "https://halcyon-outdoor.example/p/summit-45l" },
-  { id: "ember", brand: "Halcyon Outdoor", name: "Halcyon Ember", category: "stove", url: "https://halcyon-outdoor.example/p/ember-stove" },
-  { id: "ridgeline-ascent-2", brand: "Ridgeline", name: "Ridgeline Ascent 2", category: "tent", url: "https://ridgeline-gear.example/ascent-2" },
-  { id: "ridgeline-nimbus", brand: "Ridgeline", name: "Ridgeline Nimbus", category: "jacket", url: "https://ridgeline-gear.example/nimbus" },
-  { id: "tundra-basecamp-3", brand: "Tundra Gear", name: "Tundra Gear Basecamp 3", category: "tent", url: "https://tundragear.example/basecamp-3" },
-  { id: "tundra-polar", brand: "Tundra Gear", name: "Tundra Gear Polar parka", category: "jacket", url: "https://tundragear.example/polar" },
-  { id: "tundra-flare", brand: "Tundra Gear", name: "Tundra Gear Flare", category: "stove", url: "https://tundragear.example/flare" },
-  { id: "summitco-alpine-40", brand: "Summit & Co", name: "Summit & Co Alpine 40", category: "pack", url: "https://summitandco.example/alpine-40" },
-  { id: "summitco-blaze", brand: "Summit & Co", name: "Summit & Co Blaze", category: "stove", url: "https://summitandco.example/blaze" },
+  {
+    id: "trailblazer-2",
+    brand: "Halcyon Outdoor",
+    name: "Halcyon Trailblazer 2",
+    category: "tent",
+    url: "https://halcyon-outdoor.example/p/trailblazer-2",
+  },
+  {
+    id: "aurora",
+    brand: "Halcyon Outdoor",
+    name: "Halcyon Aurora",
+    category: "jacket",
+    url: "https://halcyon-outdoor.example/p/aurora-down",
+  },
+  {
+    id: "summit-45",
+    brand: "Halcyon Outdoor",
+    name: "Halcyon Summit 45L",
+    category: "pack",
+    url: "https://halcyon-outdoor.example/p/summit-45l",
+  },
+  {
+    id: "ember",
+    brand: "Halcyon Outdoor",
+    name: "Halcyon Ember",
+    category: "stove",
+    url: "https://halcyon-outdoor.example/p/ember-stove",
+  },
+  {
+    id: "ridgeline-ascent-2",
+    brand: "Ridgeline",
+    name: "Ridgeline Ascent 2",
+    category: "tent",
+    url: "https://ridgeline-gear.example/ascent-2",
+  },
+  {
+    id: "ridgeline-nimbus",
+    brand: "Ridgeline",
+    name: "Ridgeline Nimbus",
+    category: "jacket",
+    url: "https://ridgeline-gear.example/nimbus",
+  },
+  {
+    id: "tundra-basecamp-3",
+    brand: "Tundra Gear",
+    name: "Tundra Gear Basecamp 3",
+    category: "tent",
+    url: "https://tundragear.example/basecamp-3",
+  },
+  {
+    id: "tundra-polar",
+    brand: "Tundra Gear",
+    name: "Tundra Gear Polar parka",
+    category: "jacket",
+    url: "https://tundragear.example/polar",
+  },
+  {
+    id: "tundra-flare",
+    brand: "Tundra Gear",
+    name: "Tundra Gear Flare",
+    category: "stove",
+    url: "https://tundragear.example/flare",
+  },
+  {
+    id: "summitco-alpine-40",
+    brand: "Summit & Co",
+    name: "Summit & Co Alpine 40",
+    category: "pack",
+    url: "https://summitandco.example/alpine-40",
+  },
+  {
+    id: "summitco-blaze",
+    brand: "Summit & Co",
+    name: "Summit & Co Blaze",
+    category: "stove",
+    url: "https://summitandco.example/blaze",
+  },
 ];
 
 export const BRAND_HANDLES: Record<string, string> = {
@@ -72,4 +138,15 @@ export const EMOJI = {
   crisis: ["⚠️", "🔥", "🚨", "😱", "🚒"],
 };
 
-export const HASHTAGS = ["#camping", "#hiking", "#backpacking", "#outdoors", "#ultralight", "#gear", "#wildcamping", "#thruhike", "#trailrunning", "#mountains"];
+export const HASHTAGS = [
+  "#camping",
+  "#hiking",
+  "#backpacking",
+  "#outdoors",
+  "#ultralight",
+  "#gear",
+  "#wildcamping",
+  "#thruhike",
+  "#trailrunning",
+  "#mountains",
+];

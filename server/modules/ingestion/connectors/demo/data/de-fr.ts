@@ -1,7 +1,12 @@
 import type { LanguagePack } from "./language";
 
 export const de: LanguagePack = {
-  the: { tent: "das Zelt {product}", jacket: "die Daunenjacke {product}", pack: "der Rucksack {product}", stove: "der Kocher {product}" },
+  the: {
+    tent: "das Zelt {product}",
+    jacket: "die Daunenjacke {product}",
+    pack: "der Rucksack {product}",
+    stove: "der Kocher {product}",
+  },
   aspects: {
     tent: ["das Außenzelt", "die Apsis", "der schnelle Aufbau", "das Gewicht"],
     jacket: ["die Kapuze", "die Wärmeleistung", "das Packmaß", "die Passform"],
@@ -9,12 +14,27 @@ export const de: LanguagePack = {
     stove: ["die Flammenregulierung", "die Kochzeit", "der Piezozünder", "die Windstabilität"],
   },
   issues: {
-    tent: ["der Reißverschluss an der Tür ist gerissen", "die Nähte sind undicht", "ein Gestängesegment hat einen Riss"],
+    tent: [
+      "der Reißverschluss an der Tür ist gerissen",
+      "die Nähte sind undicht",
+      "ein Gestängesegment hat einen Riss",
+    ],
     jacket: ["sie verliert ständig Federn", "der Reißverschluss hakt", "eine Kammer ist aufgerissen"],
-    pack: ["die Schnalle vom Hüftgurt ist gebrochen", "die Naht am Schultergurt franst aus", "die Seitentasche ist gerissen"],
+    pack: [
+      "die Schnalle vom Hüftgurt ist gebrochen",
+      "die Naht am Schultergurt franst aus",
+      "die Seitentasche ist gerissen",
+    ],
     stove: ["der Zünder geht nicht mehr", "die Flamme lässt sich nicht runterregeln", "das Ventil klemmt"],
   },
-  places: ["im Allgäu", "auf dem Westweg", "in der Sächsischen Schweiz", "am Watzmann", "in Tirol", "im Schwarzwald"],
+  places: [
+    "im Allgäu",
+    "auf dem Westweg",
+    "in der Sächsischen Schweiz",
+    "am Watzmann",
+    "in Tirol",
+    "im Schwarzwald",
+  ],
   times: ["zwei Wochen", "drei Monate", "eine Saison", "sechs Nächte", "ein Jahr"],
   hashtags: ["#wandern", "#draußenzuhause", "#zelten", "#outdoorliebe"],
   templates: {
@@ -52,28 +72,83 @@ export const de: LanguagePack = {
     "Gibt es einen Rückruf für {product}? {crisis}. Mein Anwalt prüft eine Klage.",
   ],
   crisisIssues: {
-    "stove-safety": ["das Ventil war undicht und die Flamme schoss hoch", "der Kocher hat beim Anzünden Feuer gefangen, Verbrennung an der Hand"],
-    "pole-recall": ["eine Stange ist gebrochen und hat das Außenzelt durchbohrt", "das Gestänge ist gesplittert, Verletzung an der Hand"],
+    "stove-safety": [
+      "das Ventil war undicht und die Flamme schoss hoch",
+      "der Kocher hat beim Anzünden Feuer gefangen, Verbrennung an der Hand",
+    ],
+    "pole-recall": [
+      "eine Stange ist gebrochen und hat das Außenzelt durchbohrt",
+      "das Gestänge ist gesplittert, Verletzung an der Hand",
+    ],
   },
-  firstNames: ["Lukas", "Anna", "Jonas", "Lea", "Felix", "Marie", "Paul", "Sophie", "Tobias", "Laura", "Niklas", "Johanna"],
-  lastNames: ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Becker", "Hoffmann", "Wagner", "Koch", "Bauer"],
+  firstNames: [
+    "Lukas",
+    "Anna",
+    "Jonas",
+    "Lea",
+    "Felix",
+    "Marie",
+    "Paul",
+    "Sophie",
+    "Tobias",
+    "Laura",
+    "Niklas",
+    "Johanna",
+  ],
+  lastNames: [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Becker",
+    "Hoffmann",
+    "Wagner",
+    "Koch",
+    "Bauer",
+  ],
 };
 
 export const fr: LanguagePack = {
-  the: { tent: "la tente {product}", jacket: "la doudoune {product}", pack: "le sac {product}", stove: "le réchaud {product}" },
+  the: {
+    tent: "la tente {product}",
+    jacket: "la doudoune {product}",
+    pack: "le sac {product}",
+    stove: "le réchaud {product}",
+  },
   aspects: {
     tent: ["le double toit", "l'abside", "le montage rapide", "le poids"],
     jacket: ["la capuche", "la chaleur", "la compressibilité", "la coupe"],
-    pack: ["la ceinture ventrale", "le rembourrage des bretelles", "la ventilation du dos", "la poche latérale"],
+    pack: [
+      "la ceinture ventrale",
+      "le rembourrage des bretelles",
+      "la ventilation du dos",
+      "la poche latérale",
+    ],
     stove: ["le réglage de la flamme", "le temps d'ébullition", "l'allumage piézo", "la tenue au vent"],
   },
   issues: {
-    tent: ["la fermeture éclair de la porte a lâché", "les coutures prennent l'eau", "un arceau s'est fissuré"],
+    tent: [
+      "la fermeture éclair de la porte a lâché",
+      "les coutures prennent l'eau",
+      "un arceau s'est fissuré",
+    ],
     jacket: ["elle perd ses plumes", "la fermeture accroche sans arrêt", "un compartiment s'est déchiré"],
-    pack: ["la boucle de la ceinture a cassé", "la couture d'une bretelle s'effiloche", "la poche latérale s'est déchirée"],
+    pack: [
+      "la boucle de la ceinture a cassé",
+      "la couture d'une bretelle s'effiloche",
+      "la poche latérale s'est déchirée",
+    ],
     stove: ["l'allumage ne marche plus", "impossible de baisser la flamme", "la valve est bloquée"],
   },
-  places: ["sur le GR20", "dans les Écrins", "en Vanoise", "dans les Pyrénées", "dans le Vercors", "au Mont-Blanc"],
+  places: [
+    "sur le GR20",
+    "dans les Écrins",
+    "en Vanoise",
+    "dans les Pyrénées",
+    "dans le Vercors",
+    "au Mont-Blanc",
+  ],
   times: ["deux semaines", "trois mois", "une saison", "six nuits", "un an"],
   hashtags: ["#randonnée", "#bivouac", "#montagne", "#outdoor"],
   templates: {
@@ -111,9 +186,39 @@ export const fr: LanguagePack = {
     "Y a-t-il un rappel sur {product} ? {crisis}. Je pense à un procès.",
   ],
   crisisIssues: {
-    "stove-safety": ["la valve a fui et la flamme m'a sauté au visage", "le réchaud a pris feu à l'allumage, brûlure à la main"],
-    "pole-recall": ["un arceau a cassé et transpercé le double toit", "l'arceau a éclaté, blessure à la main"],
+    "stove-safety": [
+      "la valve a fui et la flamme m'a sauté au visage",
+      "le réchaud a pris feu à l'allumage, brûlure à la main",
+    ],
+    "pole-recall": [
+      "un arceau a cassé et transpercé le double toit",
+      "l'arceau a éclaté, blessure à la main",
+    ],
   },
-  firstNames: ["Camille", "Hugo", "Léa", "Louis", "Manon", "Jules", "Chloé", "Théo", "Inès", "Nathan", "Sarah", "Antoine"],
-  lastNames: ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"],
+  firstNames: [
+    "Camille",
+    "Hugo",
+    "Léa",
+    "Louis",
+    "Manon",
+    "Jules",
+    "Chloé",
+    "Théo",
+    "Inès",
+    "Nathan",
+    "Sarah",
+    "Antoine",
+  ],
+  lastNames: [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+  ],
 };

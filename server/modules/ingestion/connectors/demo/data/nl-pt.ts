@@ -1,7 +1,12 @@
 import type { LanguagePack } from "./language";
 
 export const nl: LanguagePack = {
-  the: { tent: "de {product} tent", jacket: "de {product} donsjas", pack: "de {product} rugzak", stove: "de {product} brander" },
+  the: {
+    tent: "de {product} tent",
+    jacket: "de {product} donsjas",
+    pack: "de {product} rugzak",
+    stove: "de {product} brander",
+  },
   aspects: {
     tent: ["het buitendoek", "de voortent", "de snelle opbouw", "het gewicht"],
     jacket: ["de capuchon", "de warmte", "het pakvolume", "de pasvorm"],
@@ -11,7 +16,11 @@ export const nl: LanguagePack = {
   issues: {
     tent: ["de rits van de deur is kapot", "de naden lekken", "er zit een scheur in een stok"],
     jacket: ["hij verliest continu veren", "de rits blijft haken", "een kamer is gescheurd"],
-    pack: ["de gesp van de heupband is gebroken", "de naad van een schouderband rafelt", "het zijvak is gescheurd"],
+    pack: [
+      "de gesp van de heupband is gebroken",
+      "de naad van een schouderband rafelt",
+      "het zijvak is gescheurd",
+    ],
     stove: ["de ontsteking doet het niet meer", "de vlam gaat niet lager", "het ventiel zit vast"],
   },
   places: ["in de Ardennen", "op de Veluwe", "in Noorwegen", "op het Pieterpad", "in de Alpen"],
@@ -37,7 +46,10 @@ export const nl: LanguagePack = {
       "{brand}, maak alsjeblieft een lichtere versie van {product}!",
       "Als {aspect} beter was, was {product} perfect.",
     ],
-    purchase_intent: ["Ik bestel vanavond {the}, {aspect} gaf de doorslag.", "Aan het sparen voor {product}. Komt er een uitverkoop?"],
+    purchase_intent: [
+      "Ik bestel vanavond {the}, {aspect} gaf de doorslag.",
+      "Aan het sparen voor {product}. Komt er een uitverkoop?",
+    ],
   },
   crisis: [
     "LET OP: {crisis}. Het gaat om {the}. Niet meer gebruiken, kans op brandwonden!",
@@ -45,15 +57,37 @@ export const nl: LanguagePack = {
     "Is er een terugroepactie voor {product}? {crisis}. Ik overweeg een rechtszaak.",
   ],
   crisisIssues: {
-    "stove-safety": ["het ventiel lekte en de vlam sloeg in mijn gezicht", "de brander vloog in brand bij het aansteken, brandwond aan mijn hand"],
-    "pole-recall": ["een stok brak en ging dwars door het buitendoek", "de stok versplinterde, letsel aan mijn hand"],
+    "stove-safety": [
+      "het ventiel lekte en de vlam sloeg in mijn gezicht",
+      "de brander vloog in brand bij het aansteken, brandwond aan mijn hand",
+    ],
+    "pole-recall": [
+      "een stok brak en ging dwars door het buitendoek",
+      "de stok versplinterde, letsel aan mijn hand",
+    ],
   },
   firstNames: ["Daan", "Sanne", "Bram", "Lotte", "Thijs", "Fleur", "Jesse", "Anouk", "Ruben", "Eva"],
-  lastNames: ["de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "de Boer"],
+  lastNames: [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "de Boer",
+  ],
 };
 
 export const pt: LanguagePack = {
-  the: { tent: "a tenda {product}", jacket: "o casaco de penas {product}", pack: "a mochila {product}", stove: "o fogareiro {product}" },
+  the: {
+    tent: "a tenda {product}",
+    jacket: "o casaco de penas {product}",
+    pack: "a mochila {product}",
+    stove: "o fogareiro {product}",
+  },
   aspects: {
     tent: ["o duplo teto", "o avançado", "a montagem rápida", "o peso"],
     jacket: ["o capuz", "o calor", "o pouco espaço que ocupa", "o corte"],
@@ -85,8 +119,14 @@ export const pt: LanguagePack = {
       "{product} ou {competitor}? Estou indeciso.",
       "Pergunta para {brand}: qual é a garantia do {product}?",
     ],
-    suggestion: ["{brand}, façam uma versão mais leve do {product}, por favor!", "Se melhorassem {aspect}, {the} seria perfeito."],
-    purchase_intent: ["Vou encomendar {the} hoje à noite, {aspect} convenceu-me.", "A juntar dinheiro para o {product}. Vêm aí saldos?"],
+    suggestion: [
+      "{brand}, façam uma versão mais leve do {product}, por favor!",
+      "Se melhorassem {aspect}, {the} seria perfeito.",
+    ],
+    purchase_intent: [
+      "Vou encomendar {the} hoje à noite, {aspect} convenceu-me.",
+      "A juntar dinheiro para o {product}. Vêm aí saldos?",
+    ],
   },
   crisis: [
     "ATENÇÃO: {crisis}. É {the}. Parem de usar, há risco de queimaduras!",
@@ -94,9 +134,34 @@ export const pt: LanguagePack = {
     "Há recall do {product}? {crisis}. Estou a pensar num processo.",
   ],
   crisisIssues: {
-    "stove-safety": ["a válvula verteu e a chama saltou-me para a cara", "o fogareiro pegou fogo ao acender, tenho uma queimadura"],
+    "stove-safety": [
+      "a válvula verteu e a chama saltou-me para a cara",
+      "o fogareiro pegou fogo ao acender, tenho uma queimadura",
+    ],
     "pole-recall": ["uma vareta partiu e furou o duplo teto", "a vareta estilhaçou, ferimento na mão"],
   },
-  firstNames: ["Beatriz", "João", "Mariana", "Tiago", "Inês", "Rafael", "Ana", "Gabriel", "Carolina", "Pedro"],
-  lastNames: ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Sousa", "Almeida"],
+  firstNames: [
+    "Beatriz",
+    "João",
+    "Mariana",
+    "Tiago",
+    "Inês",
+    "Rafael",
+    "Ana",
+    "Gabriel",
+    "Carolina",
+    "Pedro",
+  ],
+  lastNames: [
+    "Silva",
+    "Santos",
+    "Ferreira",
+    "Pereira",
+    "Oliveira",
+    "Costa",
+    "Rodrigues",
+    "Martins",
+    "Sousa",
+    "Almeida",
+  ],
 };
