@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../../context";
+import { keysetPage } from "../../db/keyset";
 import type { DB } from "../../db/schema";
 import { type Actor, recordEvent } from "../../events/record";
 import { notFound } from "../../http/errors";
-import { decodeTimeCursor } from "../../http/pagination";
 import { randomToken, sha256 } from "../../lib/crypto";
 import { authorize, can, type PolicyActor } from "../../policies/policy";
 import { API_TOKEN_PREFIX } from "./authenticate";
@@ -37,17 +37,7 @@ export async function listApiTokens(
   authorize(actor, "read", "ApiToken");
   let q = selectTokens(ctx.db, actor.organisationId);
   if (!can(actor, "readAll", "ApiToken")) q = q.where("api_tokens.user_id", "=", actor.userId);
-  const cursor = decodeTimeCursor(query.cursor);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple("api_tokens.created_at", "api_tokens.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
-    );
-  }
-  return q
-    .orderBy("api_tokens.created_at", "desc")
-    .orderBy("api_tokens.id", "desc")
-    .limit(query.limit + 1)
-    .execute();
+  return keysetPage(q, query, "api_tokens").execute();
 }
 
 export async function createApiToken(

@@ -1,8 +1,9 @@
 import { type Readable, Transform } from "node:stream";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Selectable } from "kysely";
+import { keysetPage } from "../../db/keyset";
 import { AppError, notFound } from "../../http/errors";
-import { decodeTimeCursor, encodeCursor, page, pageQuery } from "../../http/pagination";
+import { encodeCursor, page, pageQuery } from "../../http/pagination";
 import { actorOf, memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
@@ -148,15 +149,8 @@ export const importsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "Import");
-      let q = ctx.db.selectFrom("imports").selectAll().where("organisation_id", "=", actor.organisationId);
-      const cursor = decodeTimeCursor(request.query.cursor);
-      if (cursor)
-        q = q.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
-      const rows = await q
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(request.query.limit + 1)
-        .execute();
+      const q = ctx.db.selectFrom("imports").selectAll().where("organisation_id", "=", actor.organisationId);
+      const rows = await keysetPage(q, request.query, "imports").execute();
       const result = page(rows, request.query.limit, (r) =>
         encodeCursor({ createdAt: r.created_at, id: r.id }),
       );

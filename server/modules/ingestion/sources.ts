@@ -1,9 +1,9 @@
 import type { Selectable } from "kysely";
 import type { AppContext } from "../../context";
 import { publicUrl } from "../../context";
+import { keysetPage } from "../../db/keyset";
 import { type Actor, recordEvent } from "../../events/record";
 import { notFound, validationFailed } from "../../http/errors";
-import { decodeTimeCursor } from "../../http/pagination";
 import { randomToken } from "../../lib/crypto";
 import { authorize, type PolicyActor } from "../../policies/policy";
 import { type SourceKind, sourceKind } from "./connectors/registry";
@@ -53,15 +53,8 @@ export async function listSources(
   query: { cursor?: string; limit: number },
 ) {
   authorize(actor, "read", "Source");
-  let q = ctx.db.selectFrom("sources").selectAll().where("organisation_id", "=", actor.organisationId);
-  const cursor = decodeTimeCursor(query.cursor);
-  if (cursor)
-    q = q.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
-  return q
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(query.limit + 1)
-    .execute();
+  const q = ctx.db.selectFrom("sources").selectAll().where("organisation_id", "=", actor.organisationId);
+  return keysetPage(q, query, "sources").execute();
 }
 
 export async function getSource(ctx: Pick<AppContext, "db">, actor: PolicyActor, id: string) {

@@ -1,7 +1,8 @@
 import type { Selectable } from "kysely";
 import { z } from "zod";
+import { keysetPage } from "../../db/keyset";
 import { notFound } from "../../http/errors";
-import { decodeTimeCursor, encodeCursor, page, pageQuery, pageResponse } from "../../http/pagination";
+import { encodeCursor, page, pageQuery, pageResponse } from "../../http/pagination";
 import { actorOf, memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
@@ -125,15 +126,8 @@ export const topicsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "Topic");
-      let q = ctx.db.selectFrom("topics").selectAll().where("organisation_id", "=", actor.organisationId);
-      const cursor = decodeTimeCursor(request.query.cursor);
-      if (cursor)
-        q = q.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
-      const rows = await q
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(request.query.limit + 1)
-        .execute();
+      const q = ctx.db.selectFrom("topics").selectAll().where("organisation_id", "=", actor.organisationId);
+      const rows = await keysetPage(q, request.query, "topics").execute();
       const result = page(rows, request.query.limit, (r) =>
         encodeCursor({ createdAt: r.created_at, id: r.id }),
       );

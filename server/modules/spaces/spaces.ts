@@ -1,8 +1,8 @@
 import { isOutsideRole } from "../../../shared/roles";
 import type { AppContext } from "../../context";
+import { keysetPage } from "../../db/keyset";
 import { type Actor, recordEvent } from "../../events/record";
 import { notFound } from "../../http/errors";
-import { decodeTimeCursor } from "../../http/pagination";
 import { authorize, type PolicyActor } from "../../policies/policy";
 import { organisationsRepo } from "../organisations/repository";
 
@@ -24,17 +24,7 @@ export async function listSpaces(
       .innerJoin("space_members", "space_members.space_id", "spaces.id")
       .where("space_members.user_id", "=", actor.userId);
   }
-  const cursor = decodeTimeCursor(query.cursor);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple("spaces.created_at", "spaces.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
-    );
-  }
-  return q
-    .orderBy("spaces.created_at", "desc")
-    .orderBy("spaces.id", "desc")
-    .limit(query.limit + 1)
-    .execute();
+  return keysetPage(q, query, "spaces").execute();
 }
 
 /** 404, not 403, for a space the caller may not see: its existence is not theirs to know. */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../../../context";
+import { keysetPage } from "../../../db/keyset";
 import type { DB } from "../../../db/schema";
-import { decodeTimeCursor } from "../../../http/pagination";
 import { authorize, type PolicyActor } from "../../../policies/policy";
 
 export function invitationsQuery(db: Kysely<DB> | Transaction<DB>, organisationId: string) {
@@ -28,16 +28,6 @@ export async function listInvitations(
   query: { cursor?: string; limit: number },
 ) {
   authorize(actor, "read", "Invitation");
-  let q = invitationsQuery(ctx.db, actor.organisationId);
-  const cursor = decodeTimeCursor(query.cursor);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple("invitations.created_at", "invitations.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
-    );
-  }
-  return q
-    .orderBy("invitations.created_at", "desc")
-    .orderBy("invitations.id", "desc")
-    .limit(query.limit + 1)
-    .execute();
+  const q = invitationsQuery(ctx.db, actor.organisationId);
+  return keysetPage(q, query, "invitations").execute();
 }

@@ -1,8 +1,8 @@
 import type { Role } from "../../../../shared/roles";
 import type { AppContext } from "../../../context";
+import { keysetPage } from "../../../db/keyset";
 import { type Actor, recordEvent } from "../../../events/record";
 import { conflict, notFound } from "../../../http/errors";
-import { decodeTimeCursor } from "../../../http/pagination";
 import { authorize, can, type PolicyActor } from "../../../policies/policy";
 import { revokeTokensOfMember } from "../../accounts/apiTokens";
 import { organisationsRepo } from "../repository";
@@ -13,7 +13,7 @@ export async function listMembers(
   query: { cursor?: string; limit: number },
 ) {
   authorize(actor, "read", "Membership");
-  let q = ctx.db
+  const q = ctx.db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
     .select([
@@ -25,17 +25,7 @@ export async function listMembers(
       "users.name",
     ])
     .where("memberships.organisation_id", "=", actor.organisationId);
-  const cursor = decodeTimeCursor(query.cursor);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple("memberships.created_at", "memberships.id"), ">", eb.tuple(cursor.createdAt, cursor.id)),
-    );
-  }
-  return q
-    .orderBy("memberships.created_at")
-    .orderBy("memberships.id")
-    .limit(query.limit + 1)
-    .execute();
+  return keysetPage(q, query, "memberships", "asc").execute();
 }
 
 export async function changeMemberRole(
