@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 import type { NormalisedPost } from "../../server/modules/ingestion/connectors/types";
+import { applyRetention } from "../../server/modules/mentions/applyRetention";
 import { compareRollupsWithRecount } from "../../server/modules/mentions/recount";
 import { storeMentions } from "../../server/modules/mentions/storeMentions";
 import type { MentionInput } from "../../server/modules/mentions/types";
@@ -162,6 +163,32 @@ describe(`mention store on ${backend}`, () => {
     expect(author.followers).toBe(1200);
     expect(author.influence).toBeGreaterThan(30);
     expect(author.mention_count).toBeGreaterThanOrEqual(1);
+  });
+
+  it("deletes mentions past the organisation's retention, with their hourly figures", async () => {
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    await store([
+      input("recent-1", "Halcyon tent is holding up well this week", [brand], { createdAt: recent }),
+    ]);
+    const before = await handle.db
+      .selectFrom("mentions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .updateTable("organisations")
+      .set({ retention_days: 2 })
+      .where("id", "=", organisationId)
+      .execute();
+    const deleted = await applyRetention(handle.db);
+    expect(deleted).toBe(Number(before.n) - 1);
+    const left = await handle.db.selectFrom("mentions").select("external_id").execute();
+    expect(left.map((m) => m.external_id)).toEqual(["recent-1"]);
+    expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual([]);
+    await handle.db
+      .updateTable("organisations")
+      .set({ retention_days: null })
+      .where("id", "=", organisationId)
+      .execute();
   });
 
   it("rolls back everything when the batch fails", async () => {

@@ -10,7 +10,8 @@ export function useOrganisation() {
 export function useUpdateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => api<Organisation>("/api/organisation", { method: "PATCH", body }),
+    mutationFn: (body: { name?: string; retentionDays?: number | null }) =>
+      api<Organisation>("/api/organisation", { method: "PATCH", body }),
     onSuccess: (org) => {
       queryClient.setQueryData(keys.organisation, org);
       // The switcher reads names from the session payload; patch it rather than refetch.

@@ -28,6 +28,8 @@ export interface SetupStatus {
 }
 
 export interface Organisation extends OrganisationSummary {
+  /** Mentions older than this many days are deleted; null keeps them for ever. */
+  retentionDays: number | null;
   createdAt: string;
 }
 

@@ -13,13 +13,17 @@ export function OrganisationSettings() {
   const toast = useToast();
   const canEdit = canManageOrganisation(session.role);
   const [name, setName] = useState("");
+  const [retention, setRetention] = useState("");
 
   // Follow server changes (including live ones) unless the user is mid-edit.
   const serverName = org.data?.name;
+  const serverRetention = org.data?.retentionDays;
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
     if (serverName !== undefined && !dirty) setName(serverName);
-  }, [serverName, dirty]);
+    if (serverRetention !== undefined && !dirty)
+      setRetention(serverRetention === null ? "" : String(serverRetention));
+  }, [serverName, serverRetention, dirty]);
 
   if (org.isPending) return <PageSpinner />;
   if (org.isError) return <Alert tone="danger">{errorMessage(org.error)}</Alert>;
@@ -27,19 +31,27 @@ export function OrganisationSettings() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     try {
-      await update.mutateAsync({ name: name.trim() });
+      await update.mutateAsync({
+        name: name.trim(),
+        retentionDays: retention.trim() ? Number(retention) : null,
+      });
       setDirty(false);
-      toast({ tone: "success", title: "Organisation renamed" });
+      toast({ tone: "success", title: "Organisation saved" });
     } catch {
       // Rendered below.
     }
   }
 
-  const fieldError = isApiError(update.error) ? update.error.fieldErrors().name : undefined;
+  const fieldErrors = isApiError(update.error) ? update.error.fieldErrors() : {};
+  const fieldError = fieldErrors.name;
+  const unchanged =
+    name.trim() === org.data.name && (retention.trim() ? Number(retention) : null) === org.data.retentionDays;
   return (
     <Card as="section" title="Organisation" description={`Created ${shortDate(org.data.createdAt)}`}>
       <form className="form form-narrow" onSubmit={onSubmit}>
-        {update.error && !fieldError ? <Alert tone="danger">{errorMessage(update.error)}</Alert> : null}
+        {update.error && !fieldError && !fieldErrors.retentionDays ? (
+          <Alert tone="danger">{errorMessage(update.error)}</Alert>
+        ) : null}
         <TextField
           label="Name"
           value={name}
@@ -60,13 +72,28 @@ export function OrganisationSettings() {
           disabled
           hint="Short identifier, set when the organisation was created."
         />
+        <TextField
+          label="Keep mentions for (days)"
+          type="number"
+          min={1}
+          max={3650}
+          value={retention}
+          disabled={!canEdit}
+          placeholder="For ever"
+          hint="Older mentions, their matches and their hourly figures are deleted. Leave empty to keep everything."
+          onChange={(e) => {
+            setRetention(e.target.value);
+            setDirty(true);
+          }}
+          error={fieldErrors.retentionDays}
+        />
         {canEdit ? (
           <div className="form-actions">
             <Button
               variant="primary"
               type="submit"
               loading={update.isPending}
-              disabled={!name.trim() || name.trim() === org.data.name}
+              disabled={!name.trim() || unchanged}
             >
               Save changes
             </Button>

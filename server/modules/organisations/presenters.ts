@@ -1,7 +1,19 @@
 import type { Role } from "../../../shared/roles";
 
-export function presentOrganisation(row: { id: string; name: string; slug: string; created_at: Date }) {
-  return { id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at.toISOString() };
+export function presentOrganisation(row: {
+  id: string;
+  name: string;
+  slug: string;
+  retention_days: number | null;
+  created_at: Date;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    retentionDays: row.retention_days,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export function presentMember(row: {

@@ -9,10 +9,15 @@ export const organisationSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   slug: z.string(),
+  /** Mentions older than this many days are deleted; null keeps them for ever. */
+  retentionDays: z.number().nullable(),
   createdAt: z.string(),
 });
 export const createOrganisationBody = z.object({ name: organisationName });
-export const updateOrganisationBody = z.object({ name: organisationName });
+export const updateOrganisationBody = z.object({
+  name: organisationName.optional(),
+  retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
 
 export const memberSchema = z.object({
   id: z.uuid(),
