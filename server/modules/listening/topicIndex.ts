@@ -11,6 +11,7 @@ export interface TopicDefinition {
 /** One organisation's compiled topics, tuned by the statistics of the posts it matches. */
 export class OrganisationTopics {
   readonly matcher: Matcher;
+  private sampled = 0;
 
   constructor(readonly stats = new StreamStats()) {
     this.matcher = new Matcher({ termCost: stats.cost });
@@ -20,7 +21,8 @@ export class OrganisationTopics {
   match(post: Post): TopicMatch[] {
     const pp: PreparedPost = preparePost(post);
     const matches = this.matcher.size > 0 ? this.matcher.match(pp) : [];
-    this.stats.observe(pp);
+    // Term frequencies from one post in eight are as good as from all, at an eighth of the cost.
+    if (this.stats.postsSeen < 2_000 || (++this.sampled & 7) === 0) this.stats.observe(pp);
     const isHot = this.stats.review();
     if (isHot) this.matcher.reindex(isHot);
     return matches;
