@@ -129,7 +129,8 @@ export async function buildHttpApp(ctx: AppContext, options: { serveApp?: boolea
 
   const serveApp = options.serveApp ?? existsSync(join(appDist, "index.html"));
   // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-  if (serveApp) await app.register(fastifyStatic, { root: appDist, wildcard: true, index: false });
+  // `index` serves the shell at "/" (a directory request would otherwise be refused with 403).
+  if (serveApp) await app.register(fastifyStatic, { root: appDist, wildcard: true, index: "index.html" });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     // The web app routes on the client: any non-API GET of a page (not a missing file) gets its shell.

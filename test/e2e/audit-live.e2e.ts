@@ -18,6 +18,14 @@ describe("admin invites a member and watches the audit log live", () => {
     await server?.close();
   });
 
+  it("opens the web app at its root and sends a visitor to the login page", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const response = await page.goto(`${server.url}/`);
+    expect(response?.status()).toBe(200);
+    await page.waitForURL((u) => u.pathname === "/login");
+    expect(await page.getByRole("button", { name: "Log in" }).count()).toBe(1);
+  });
+
   it("shows the invitation in the audit log without a reload", async () => {
     const watcher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await logIn(watcher, server.url, "admin@halcyon.example");
