@@ -27,6 +27,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,30}$/, "lower-case letters, digits, - and _, starting with a letter")
     .default("chorus"),
+  /** Let sources reach private and loopback addresses (intranet feeds, local test servers). */
+  CHORUS_ALLOW_PRIVATE_SOURCES: bool.default(false),
   CHORUS_ENRICH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z

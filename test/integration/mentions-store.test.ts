@@ -140,15 +140,22 @@ describe(`mention store on ${backend}`, () => {
 
   it("stores hostile text intact (HTML, emoji, RTL) and survives NUL bytes", async () => {
     const text = "<script>alert(1)</script> Halcyon 👩🏽‍🚀 \u202Eevil \u0000null";
+    // Two handles that are one author once NUL is stripped, and counts no int column can hold.
     const result = await store([
-      input("hostile", text, [brand], { author: { handle: "bad\u0000guy", followers: 5 } }),
+      input("hostile", text, [brand], {
+        author: { handle: "bad\u0000guy", followers: 5 },
+        engagement: { views: 5e12, likes: Number.NaN },
+      }),
+      input("hostile-2", `${text} again`, [brand], { author: { handle: "badguy", followers: 5 } }),
     ]);
-    expect(result.stored).toHaveLength(1);
+    expect(result.stored).toHaveLength(2);
     const row = await handle.db
       .selectFrom("mentions")
-      .select(["text", "author_handle"])
+      .select(["text", "author_handle", "views", "likes"])
       .where("external_id", "=", "hostile")
       .executeTakeFirstOrThrow();
+    expect(row.views).toBe(2_147_483_647);
+    expect(row.likes).toBe(0);
     expect(row.text).toBe(text.replace("\u0000", ""));
     expect(row.author_handle).toBe("badguy");
     expect(await compareRollupsWithRecount(handle.db, organisationId)).toEqual([]);

@@ -13,7 +13,7 @@ export function useCreateInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; role: Role }) =>
-      api<{ invitation: Invitation; inviteUrl: string }>("/api/invitations", { method: "POST", body }),
+      api<{ invitation: Invitation; inviteUrl: string | null }>("/api/invitations", { method: "POST", body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.invitations }),
   });
 }

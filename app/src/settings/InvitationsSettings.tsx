@@ -37,7 +37,7 @@ function InviteForm() {
   const create = useCreateInvitation();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("employee");
-  const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; url: string | null } | null>(null);
   const allowed = assignableRoles(session.role, ROLES);
 
   async function onSubmit(event: FormEvent) {
@@ -104,13 +104,19 @@ function InviteForm() {
         </div>
         {created ? (
           <Alert tone="success" title={`Invitation created for ${created.email}`}>
-            <p>
-              Email may not be configured on this server, so share this link with them directly. It works
-              once.
-            </p>
-            <div className="alert-copy">
-              <CopyField label="Invitation link" value={created.url} />
-            </div>
+            {created.url ? (
+              <>
+                <p>
+                  Email is not configured on this server, so share this link with them directly. It works
+                  once.
+                </p>
+                <div className="alert-copy">
+                  <CopyField label="Invitation link" value={created.url} />
+                </div>
+              </>
+            ) : (
+              <p>We emailed them a link to join. It works once and expires in 14 days.</p>
+            )}
           </Alert>
         ) : null}
       </form>

@@ -4,12 +4,17 @@ import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { AppContext } from "../../context";
 import { recordEvent } from "../../events/record";
+import { assertPublicUrl, createCheckedFetch } from "./connectors/net/checked-fetch";
+import { createGuardedFetch } from "./connectors/net/guarded-fetch";
 import { type AnyConnector, sourceKind } from "./connectors/registry";
 import { type ConnectorContext, ConnectorError, type NormalisedPost } from "./connectors/types";
 import type { SourcesTable } from "./tables";
 
 type Source = Selectable<SourcesTable>;
-type Ctx = Pick<AppContext, "db" | "logger" | "ingestion">;
+type Ctx = Pick<AppContext, "db" | "logger" | "ingestion" | "config">;
+
+// Settings that name where a connector connects: vetted before it runs (SSRF).
+const URL_SETTINGS = ["instanceUrl", "baseUrl", "endpoint", "url"];
 
 const LEASE_SECONDS = 60;
 const FATAL_RETRY_MS = 60 * 60_000;
@@ -86,8 +91,15 @@ export class SourceRunner {
     signal: AbortSignal,
     onProblem: (message: string) => void,
   ): ConnectorContext {
+    const settings = source.settings as Record<string, unknown>;
+    const privateAllowed =
+      this.ctx.config.CHORUS_ALLOW_PRIVATE_SOURCES || settings.allowPrivateNetworks === true;
+    // Polled APIs get the guarded fetch (vetted, pinned, capped); streams need an unbuffered body,
+    // so they get a fetch that vets each host and follows no redirects.
+    const guarded =
+      sourceKind(source.kind)?.connector?.mode === "poll" ? createGuardedFetch() : createCheckedFetch();
     return {
-      fetch,
+      fetch: privateAllowed ? fetch : guarded,
       signal,
       now: () => new Date(),
       log: (level, message, data) => {
@@ -111,6 +123,11 @@ export class SourceRunner {
           `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
           "fatal",
         );
+      const settings = parsed.data as Record<string, unknown>;
+      if (!this.ctx.config.CHORUS_ALLOW_PRIVATE_SOURCES && settings.allowPrivateNetworks !== true) {
+        for (const key of URL_SETTINGS)
+          if (typeof settings[key] === "string") await assertPublicUrl(settings[key] as string);
+      }
       if (kind.connector.mode === "poll") await this.poll(source, kind.connector, parsed.data, signal);
       else await this.stream(source, kind.connector, parsed.data, signal);
     } catch (error) {

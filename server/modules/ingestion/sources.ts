@@ -131,10 +131,28 @@ export async function updateSource(
     const kind = sourceKind(row.kind);
     let settings = row.settings;
     if (input.settings !== undefined && kind) {
-      // A secret left masked (or out) in the form keeps its stored value.
+      // A secret left masked (or out) keeps its stored value — but only while every other setting
+      // stays as it was: pointing a stored token at a new host would hand it to that host.
       const merged: Record<string, unknown> = { ...(input.settings as Record<string, unknown>) };
-      for (const key of kind.secrets)
-        if (merged[key] === undefined || merged[key] === "••••••••") merged[key] = row.settings[key];
+      const others = (settings: Record<string, unknown>) =>
+        JSON.stringify(
+          Object.entries(settings)
+            .filter(([key]) => !kind.secrets.includes(key))
+            .sort(([a], [b]) => a.localeCompare(b)),
+        );
+      const elsewhere = others(merged) !== others(row.settings);
+      for (const key of kind.secrets) {
+        if (merged[key] !== undefined && merged[key] !== "••••••••") continue;
+        if (elsewhere && row.settings[key] !== undefined) {
+          throw validationFailed("Enter the secret again when changing other settings", [
+            {
+              path: `body.settings.${key}`,
+              message: "Re-enter it: the source's connection settings changed",
+            },
+          ]);
+        }
+        merged[key] = row.settings[key];
+      }
       settings = validateSettings(kind, merged);
     }
     const changed = input.settings !== undefined;

@@ -8,6 +8,12 @@ import type { MentionInput, StoredMention, StoreResult } from "./types";
 
 const DUPLICATE_WINDOW = "7 days";
 
+/** Engagement counts fit the int columns whatever a source claims (NaN, negative, 5e9 views). */
+function count(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return 0;
+  return Math.max(0, Math.min(2_147_483_647, Math.round(value)));
+}
+
 function toDate(value: string): Date {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? new Date() : date;
@@ -51,8 +57,8 @@ export async function storeMentions(
       ${items.map((i) => i.language)}::text[], ${items.map((i) => i.post.country ?? null)}::text[],
       ${items.map((i) => i.sentiment)}::real[], ${items.map((i) => i.sentimentLabel)}::text[], ${items.map((i) => i.intent)}::text[],
       ${items.map((i) => pgTextArrayLiteral(i.hashtags.map(pgText)))}::text[], ${items.map((i) => pgJson(i.entities))}::jsonb[],
-      ${items.map((i) => i.post.engagement?.likes ?? 0)}::int[], ${items.map((i) => i.post.engagement?.shares ?? 0)}::int[],
-      ${items.map((i) => i.post.engagement?.replies ?? 0)}::int[], ${items.map((i) => i.post.engagement?.views ?? 0)}::int[],
+      ${items.map((i) => count(i.post.engagement?.likes))}::int[], ${items.map((i) => count(i.post.engagement?.shares))}::int[],
+      ${items.map((i) => count(i.post.engagement?.replies))}::int[], ${items.map((i) => count(i.post.engagement?.views))}::int[],
       ${items.map((i) => i.post.rating ?? null)}::real[],
       ${items.map((i) => pgTextOrNull(i.post.replyToExternalId))}::text[], ${items.map((i) => pgTextOrNull(i.post.threadExternalId))}::text[],
       ${keys}::text[], ${items.map((i) => toDate(i.post.createdAt).toISOString())}::timestamptz[]
@@ -98,7 +104,8 @@ async function upsertAuthors(trx: Transaction<DB>, organisationId: string, items
     const author = item.post.author;
     if (!author?.handle) continue;
     const engagement = (item.post.engagement?.likes ?? 0) + (item.post.engagement?.shares ?? 0);
-    authors.set(`${item.post.channel}\u0001${author.handle}`, {
+    // Keyed as stored: "bob" and "bob\u0000" are one author, or one upsert would hit a row twice.
+    authors.set(`${item.post.channel}\u0001${pgText(author.handle)}`, {
       channel: item.post.channel,
       handle: pgText(author.handle),
       name: pgTextOrNull(author.name),

@@ -39,7 +39,11 @@ export const invitationSchema = z.object({
 });
 export const invitationPage = pageResponse(invitationSchema);
 export const createInvitationBody = z.object({ email, role: z.enum(ROLES) });
-export const createInvitationResponse = z.object({ invitation: invitationSchema, inviteUrl: z.string() });
+/** `inviteUrl` only when no SMTP is configured: otherwise the mail proves the address is the invitee's. */
+export const createInvitationResponse = z.object({
+  invitation: invitationSchema,
+  inviteUrl: z.string().nullable(),
+});
 
 export const invitationTokenParams = z.object({ token: z.string().min(10).max(200) });
 export const invitationPreview = z.object({

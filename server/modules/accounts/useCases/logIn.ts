@@ -18,7 +18,8 @@ export interface LogInInput {
 // An IP may fail for several accounts (an office behind one NAT), so it gets a wider budget.
 const IP_FACTOR = 4;
 
-async function assertNotLimited(ctx: Pick<AppContext, "db" | "config">, email: string, ip: string) {
+/** The login throttle, shared by every place that checks a password. */
+export async function assertNotLimited(ctx: Pick<AppContext, "db" | "config">, email: string, ip: string) {
   const windowMinutes = ctx.config.LOGIN_WINDOW_MINUTES;
   const max = ctx.config.LOGIN_MAX_ATTEMPTS;
   for (const [key, value, limit] of [

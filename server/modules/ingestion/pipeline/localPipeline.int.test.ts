@@ -116,3 +116,28 @@ describe.each(["inline", "threads"] as const)("local pipeline (%s) on PGlite", (
     expect(fresh.backlog.now).toBe(0);
   });
 });
+
+describe("thread processor after a worker dies", () => {
+  it("fails only the dead worker's batch and carries on with the topics it had", async () => {
+    const processor = new ThreadProcessor(1);
+    try {
+      processor.setTopics("org", [{ id: "t1", query: "halcyon" }]);
+      const first = await processor.process("org", [{ sourceId: null, post: post(1, "Halcyon tent") }]);
+      expect(first[0]!.matches.map((m) => m.topicId)).toEqual(["t1"]);
+      const worker = (processor as unknown as { workers: { worker: import("node:worker_threads").Worker }[] })
+        .workers[0]!.worker;
+      // Big enough that the worker is still busy with it when it is killed.
+      const big = Array.from({ length: 20_000 }, (_, i) => ({
+        sourceId: null,
+        post: post(100 + i, `Halcyon stove ${i}`),
+      }));
+      const inflight = processor.process("org", big);
+      await worker.terminate();
+      await expect(inflight).rejects.toThrow(/exited/);
+      const after = await processor.process("org", [{ sourceId: null, post: post(3, "Halcyon jacket") }]);
+      expect(after[0]!.matches.map((m) => m.topicId)).toEqual(["t1"]);
+    } finally {
+      await processor.close();
+    }
+  });
+});

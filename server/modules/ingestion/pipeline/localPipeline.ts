@@ -124,6 +124,9 @@ export class LocalPipeline implements IngestSink {
     this.inFlight++;
     const items = batch.parts.flatMap((p) => p.items.map((post) => ({ sourceId: p.job.sourceId, post })));
     const processed = this.processor.process(batch.organisationId, items);
+    // Handled where the store chain awaits it; without this, a failure while an earlier batch is
+    // still committing would count as unhandled and end the process.
+    processed.catch(() => {});
     // Enrichment runs concurrently; storage stays sequential and in arrival order.
     this.storeChain = this.storeChain.then(async () => {
       try {

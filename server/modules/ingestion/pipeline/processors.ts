@@ -36,44 +36,65 @@ interface Pending {
   reject(error: Error): void;
 }
 
+interface WorkerEntry {
+  worker: Worker;
+  busy: number;
+  /** Batches sent to this worker and not answered yet. */
+  pending: Map<number, Pending>;
+}
+
 /**
  * A fixed set of worker threads; a batch goes to the least busy one. Topic changes are
- * broadcast so every worker matches with the same topics.
+ * broadcast so every worker matches with the same topics. A worker that dies (out of memory,
+ * a crash) fails only its own batches and is replaced, with the topics replayed to it.
  */
 export class ThreadProcessor implements PostProcessor {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly workers: WorkerEntry[] = [];
+  private readonly topics = new Map<string, Map<string, string>>();
   private nextId = 1;
   private closing = false;
 
   constructor(threads: number) {
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
-      const entry = { worker, busy: 0 };
-      worker.on("message", (message: WorkerResponse) => {
-        // Idle workers must not keep the process alive; busy ones must, or a caller awaiting a
-        // long batch would see the process exit under it.
-        if (--entry.busy === 0) worker.unref();
-        const pending = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.type === "done") pending?.resolve(message.results);
-        else pending?.reject(new Error(`enrichment worker failed: ${message.message}`));
-      });
-      const failAll = (error: Error) => {
-        for (const [id, pending] of this.pending) {
-          pending.reject(error);
-          this.pending.delete(id);
+    for (let i = 0; i < threads; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): WorkerEntry {
+    const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+    const entry: WorkerEntry = { worker, busy: 0, pending: new Map() };
+    worker.on("message", (message: WorkerResponse) => {
+      // Idle workers must not keep the process alive; busy ones must, or a caller awaiting a
+      // long batch would see the process exit under it.
+      if (--entry.busy === 0) worker.unref();
+      const pending = entry.pending.get(message.id);
+      entry.pending.delete(message.id);
+      if (message.type === "done") pending?.resolve(message.results);
+      else pending?.reject(new Error(`enrichment worker failed: ${message.message}`));
+    });
+    const failMine = (error: Error) => {
+      for (const pending of entry.pending.values()) pending.reject(error);
+      entry.pending.clear();
+    };
+    worker.on("error", failMine);
+    // A worker killed by the runtime (out of memory) emits no "error": without this, its
+    // batches would wait for ever.
+    worker.on("exit", (code) => {
+      if (this.closing) return;
+      failMine(new Error(`enrichment worker exited with code ${code}`));
+      const index = this.workers.indexOf(entry);
+      if (index >= 0) {
+        const replacement = this.spawn();
+        for (const [organisationId, topics] of this.topics) {
+          replacement.worker.postMessage({
+            type: "topics",
+            organisationId,
+            topics: [...topics].map(([id, query]) => ({ id, query })),
+          } satisfies WorkerRequest);
         }
-      };
-      worker.on("error", failAll);
-      // A worker killed by the runtime (out of memory) emits no "error": without this, its
-      // batches would wait for ever.
-      worker.on("exit", (code) => {
-        if (!this.closing) failAll(new Error(`enrichment worker exited with code ${code}`));
-      });
-      worker.unref();
-      this.workers.push(entry);
-    }
+        this.workers[index] = replacement;
+      }
+    });
+    worker.unref();
+    return entry;
   }
 
   private broadcast(message: WorkerRequest) {
@@ -81,12 +102,17 @@ export class ThreadProcessor implements PostProcessor {
   }
 
   setTopics(organisationId: string, topics: TopicDefinition[]) {
+    this.topics.set(organisationId, new Map(topics.map((t) => [t.id, t.query])));
     this.broadcast({ type: "topics", organisationId, topics });
   }
   upsertTopic(organisationId: string, topic: TopicDefinition) {
+    const known = this.topics.get(organisationId) ?? new Map<string, string>();
+    known.set(topic.id, topic.query);
+    this.topics.set(organisationId, known);
     this.broadcast({ type: "topic", organisationId, topic });
   }
   removeTopic(organisationId: string, topicId: string) {
+    this.topics.get(organisationId)?.delete(topicId);
     this.broadcast({ type: "removeTopic", organisationId, topicId });
   }
 
@@ -95,7 +121,7 @@ export class ThreadProcessor implements PostProcessor {
     const id = this.nextId++;
     if (entry.busy++ === 0) entry.worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      entry.pending.set(id, { resolve, reject });
       entry.worker.postMessage({ type: "process", id, organisationId, items } satisfies WorkerRequest);
     });
   }

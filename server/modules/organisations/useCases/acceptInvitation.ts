@@ -3,8 +3,9 @@ import { recordEvent } from "../../../events/record";
 import { notFound, unauthorized, validationFailed } from "../../../http/errors";
 import { sha256 } from "../../../lib/crypto";
 import { hashPassword, verifyPassword } from "../../accounts/passwords";
-import { usersRepo } from "../../accounts/repository";
+import { loginAttemptsRepo, usersRepo } from "../../accounts/repository";
 import { createSession } from "../../accounts/sessions";
+import { assertNotLimited } from "../../accounts/useCases/logIn";
 import { organisationsRepo } from "../repository";
 
 async function findPending(db: AppContext["db"], token: string) {
@@ -56,9 +57,13 @@ export async function acceptInvitation(
   const invitation = await findPending(ctx.db, input.token);
   const existing = await usersRepo.findByEmail(ctx.db, invitation.email);
   if (existing) {
-    if (!(await verifyPassword(existing.password_hash, input.password))) {
-      throw unauthorized("Password is incorrect for this account");
-    }
+    // A password check like a login: same throttle, same record, or this would be an oracle.
+    const email = invitation.email.toLowerCase();
+    const ip = input.ip ?? "unknown";
+    await assertNotLimited(ctx, email, ip);
+    const ok = await verifyPassword(existing.password_hash, input.password);
+    await loginAttemptsRepo.record(ctx.db, { email, ip, succeeded: ok });
+    if (!ok) throw unauthorized("Password is incorrect for this account");
   } else if (!input.name?.trim()) {
     throw validationFailed("Your name is required", [
       { path: "name", message: "Required for a new account" },
@@ -70,11 +75,13 @@ export async function acceptInvitation(
     // Lock the invitation: two tabs accepting at once must not create two memberships.
     const locked = await trx
       .selectFrom("invitations")
-      .select(["id", "accepted_at"])
+      .select(["id", "accepted_at", "revoked_at", "expires_at"])
       .where("id", "=", invitation.id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (locked.accepted_at) throw notFound("Invitation");
+    // Re-checked under the lock: a revoke during the password hashing above must win.
+    if (locked.accepted_at || locked.revoked_at || locked.expires_at < new Date())
+      throw notFound("Invitation");
     const user =
       existing ??
       (await usersRepo.insert(trx, { email: invitation.email, name: input.name ?? "", passwordHash }));

@@ -71,5 +71,6 @@ export async function inviteMember(
     subject: `You are invited to ${result.organisationName} on Chorus`,
     text: `You have been invited to join ${result.organisationName} on Chorus as ${ROLE_INFO[input.role].label}.\n\nAccept within ${INVITATION_TTL_DAYS} days:\n\n${inviteUrl}`,
   });
-  return { invitation: result.invitation, inviteUrl };
+  // With SMTP the link goes only to the invitee: an inviter holding it could accept in their name.
+  return { invitation: result.invitation, inviteUrl: ctx.mailer.kind === "log" ? inviteUrl : null };
 }
