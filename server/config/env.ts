@@ -12,6 +12,17 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /**
+   * Which proxies may set X-Forwarded-For (the client IP used by rate limits and the audit log):
+   * "false" (default, direct exposure), "true" (trust any: only behind a proxy that overwrites it),
+   * a hop count, or comma-separated addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v): boolean | number | string =>
+      v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   PUBLIC_URL: z.url().optional(),
   CHORUS_DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z

@@ -60,7 +60,8 @@ export async function buildHttpApp(ctx: AppContext, options: { serveApp?: boolea
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // boolean | hops | addresses: Fastify takes all three; its overloads only type the boolean.
+    trustProxy: ctx.config.TRUST_PROXY as boolean,
     logController: new LogController({
       // Per-request lines only when debugging; errors and slow paths log on their own.
       disableRequestLogging: ctx.config.LOG_LEVEL !== "debug" && ctx.config.LOG_LEVEL !== "trace",

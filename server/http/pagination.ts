@@ -24,7 +24,7 @@ export function decodeTimeCursor(cursor: string | undefined): TimeCursor | null 
   if (!cursor) return null;
   const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(id))
     throw badRequest("Invalid cursor");
   return { createdAt, id };
 }

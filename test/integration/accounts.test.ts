@@ -137,6 +137,8 @@ describe(`accounts on ${backend}`, () => {
     api.bearer = created.body.secret;
     expect((await api.get("/api/organisation")).body.name).toBe("Acme Ltd");
     expect((await api.patch("/api/organisation", { name: "Acme Limited" })).status).toBe(200);
+    // A token cannot mint tokens that would outlive its own revocation.
+    expect((await api.post("/api/tokens", { name: "child" })).status).toBe(403);
 
     expect((await browser.delete(`/api/tokens/${created.body.token.id}`)).status).toBe(204);
     const after = await api.get("/api/organisation");
@@ -147,6 +149,9 @@ describe(`accounts on ${backend}`, () => {
   it("resets a password by mailed link, once, and ends every session", async () => {
     const browser = runtime.client();
     await browser.login(ownerEmail, PASSWORD);
+    const api = runtime.client();
+    api.bearer = (await browser.post("/api/tokens", { name: "before reset" })).body.secret;
+    expect((await api.get("/api/organisation")).status).toBe(200);
     const before = runtime.mailer.sent.length;
     expect((await runtime.client().post("/api/auth/password-reset", { email: ownerEmail })).status).toBe(202);
     expect(
@@ -165,6 +170,7 @@ describe(`accounts on ${backend}`, () => {
       .post("/api/auth/password-reset/confirm", { token, password: newPassword });
     expect(reused.status).toBe(400);
     expect((await browser.get("/api/session")).status).toBe(401);
+    expect((await api.get("/api/organisation")).status).toBe(401);
     await runtime.client().login(ownerEmail, newPassword);
     const old = await runtime.client().post("/api/auth/login", { email: ownerEmail, password: PASSWORD });
     expect(old.status).toBe(401);

@@ -34,6 +34,13 @@ export function registerErrorHandler(app: FastifyInstance) {
       const summary = details.map((d) => `${d.path}: ${d.message}`).join("; ");
       return send(reply, request, 422, "validation_failed", `Invalid request: ${summary}`, details);
     }
+    // Constraint and encoding errors come from what the client sent (a NUL byte, a duplicate
+    // name won by a concurrent request): answer them as such, never as a 500.
+    const pgCode = (error as { code?: unknown }).code;
+    if (typeof pgCode === "string" && pgCode in DATABASE_ERRORS) {
+      const [status, code, message] = DATABASE_ERRORS[pgCode]!;
+      return send(reply, request, status, code, message);
+    }
     const fastifyError = error as FastifyError;
     switch (fastifyError.code) {
       case "FST_ERR_CTP_BODY_TOO_LARGE":
@@ -70,6 +77,19 @@ export function registerErrorHandler(app: FastifyInstance) {
     );
   });
 }
+
+const DATABASE_ERRORS: Record<string, [number, ErrorCode, string]> = {
+  "23505": [
+    409,
+    "conflict",
+    "That already exists (it may have just been created by another request); try again",
+  ],
+  "23503": [409, "conflict", "Something this refers to no longer exists; reload and try again"],
+  "22P02": [400, "bad_request", "A value has the wrong format"],
+  "22021": [400, "bad_request", "Text contains a byte sequence that is not valid UTF-8 (or a NUL character)"],
+  "22P05": [400, "bad_request", "Text contains a character that cannot be stored (NUL, \\u0000)"],
+  "22003": [400, "bad_request", "A number is out of range"],
+};
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(

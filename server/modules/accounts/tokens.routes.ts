@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { forbidden } from "../../http/errors";
 import { encodeCursor, page, pageQuery } from "../../http/pagination";
 import { actorOf, memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
@@ -36,7 +37,11 @@ export const tokensRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { token, secret } = await createApiToken(ctx, memberOf(request), actorOf(request), request.body);
+      const actor = memberOf(request);
+      // A leaked token must not be able to mint successors that outlive its revocation.
+      if (actor.auth.via === "token")
+        throw forbidden("API tokens cannot create API tokens; create them in the web app");
+      const { token, secret } = await createApiToken(ctx, actor, actorOf(request), request.body);
       reply.code(201);
       return { token: presentApiToken(token), secret };
     },

@@ -182,7 +182,13 @@ export class SourceRunner {
     let lastFlush = Date.now();
     let windowStart = Date.now();
     let windowCount = 0;
-    const flush = async () => {
+    /** False when the source was paused, deleted, reconfigured or taken over: stop streaming. */
+    const flush = async (): Promise<boolean> => {
+      const ours = await sql`update sources set lease_until = now() + ${`${LEASE_SECONDS} seconds`}::interval
+        where id = ${source.id} and lease_owner = ${this.owner} and enabled returning id`.execute(
+        this.ctx.db,
+      );
+      if (ours.rows.length === 0) return false;
       const posts = buffer;
       buffer = [];
       await this.ingest(source, posts);
@@ -192,6 +198,7 @@ export class SourceRunner {
         consecutive_failures = case when ${posts.length > 0} then 0 else consecutive_failures end
         where id = ${source.id} and lease_owner = ${this.owner}`.execute(this.ctx.db);
       lastFlush = Date.now();
+      return true;
     };
     for await (const item of connector.stream(
       settings,
@@ -204,15 +211,14 @@ export class SourceRunner {
       // Rate limit: at most rate_limit_per_minute posts a minute from this source.
       if (++windowCount >= source.rate_limit_per_minute) {
         const wait = 60_000 - (Date.now() - windowStart);
-        await flush();
+        if (!(await flush())) return;
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         windowStart = Date.now();
         windowCount = 0;
       }
-      if (buffer.length >= 250 || Date.now() - lastFlush > 1000) await flush();
+      if ((buffer.length >= 250 || Date.now() - lastFlush > 1000) && !(await flush())) return;
     }
-    await flush();
-    await this.succeed(source, cursor, 1000);
+    if (await flush()) await this.succeed(source, cursor, 1000);
   }
 
   private async succeed(source: Source, cursor: unknown, nextMs: number) {
@@ -274,7 +280,7 @@ export class SourceRunner {
       await sql`update sources set status = 'error', last_error = ${message}, last_error_at = now(), lease_owner = null, lease_until = null,
         consecutive_failures = ${failures}, next_run_at = now() + ${`${retry} milliseconds`}::interval, updated_at = now(),
         cursor = case when ${soft !== undefined} then ${JSON.stringify(soft?.cursor ?? null)}::jsonb else cursor end
-        where id = ${source.id}`.execute(trx);
+        where id = ${source.id} and (lease_owner = ${this.owner} or lease_owner is null)`.execute(trx);
       await recordEvent(
         trx,
         { userId: null, organisationId: source.organisation_id },

@@ -165,7 +165,14 @@ export async function updateSource(
         rate_limit_per_minute: input.rateLimitPerMinute ?? row.rate_limit_per_minute,
         // New settings deserve a fresh start: run now, forget the old error and cursor.
         ...(changed
-          ? { cursor: null, next_run_at: null, consecutive_failures: 0, status: "idle" as const }
+          ? {
+              cursor: null,
+              next_run_at: null,
+              consecutive_failures: 0,
+              status: "idle" as const,
+              lease_owner: null,
+              lease_until: null,
+            }
           : {}),
         ...(input.enabled === false
           ? { status: "paused" as const }

@@ -60,7 +60,8 @@ export const webhookRoutes: RouteModule = (app, ctx) => {
           body,
           headers: request.headers,
           now: new Date(),
-          replayCache: replays,
+          // Replay keys are per source: one tenant cannot burn another's delivery ids.
+          replayCache: { remember: (id, ttl) => replays.remember(`${source.id}:${id}`, ttl) },
         });
         if (!verdict.ok) throw new AppError(401, "unauthorized", verdict.message, { reason: verdict.reason });
         if (!source.enabled) throw new AppError(409, "conflict", "This webhook source is paused");

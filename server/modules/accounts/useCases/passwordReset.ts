@@ -59,6 +59,12 @@ export async function resetPassword(
       .execute();
     // A reset is often a reaction to a compromise: every existing session ends.
     await deleteSessionsOfUser(trx, reset.user_id);
+    await trx
+      .updateTable("api_tokens")
+      .set({ revoked_at: new Date() })
+      .where("user_id", "=", reset.user_id)
+      .where("revoked_at", "is", null)
+      .execute();
     await recordEvent(
       trx,
       { userId: reset.user_id, organisationId: null, ip: input.ip },

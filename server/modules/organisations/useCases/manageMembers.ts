@@ -35,6 +35,14 @@ export async function changeMemberRole(
   input: { membershipId: string; role: Role },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
+    // Serialise role changes per organisation: two owners demoting each other at once must not
+    // both see "another owner remains".
+    await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", actor.organisationId)
+      .forUpdate()
+      .execute();
     const member = await organisationsRepo.findMembershipById(trx, actor.organisationId, input.membershipId);
     if (!member) throw notFound("Member");
     authorize(actor, "changeRole", "Membership", { role: member.role, newRole: input.role });
@@ -64,6 +72,14 @@ export async function removeMember(
   membershipId: string,
 ) {
   await ctx.db.transaction().execute(async (trx) => {
+    // Serialise role changes per organisation: two owners demoting each other at once must not
+    // both see "another owner remains".
+    await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", actor.organisationId)
+      .forUpdate()
+      .execute();
     const member = await organisationsRepo.findMembershipById(trx, actor.organisationId, membershipId);
     if (!member) throw notFound("Member");
     const leaving = member.user_id === actor.userId;
