@@ -7,6 +7,7 @@ import { InProcessBus } from "./events/in-process-bus";
 import { eventsNames, NatsBus } from "./events/nats-bus";
 import { OutboxRelay } from "./events/relay";
 import type { EventBus } from "./events/types";
+import { startHousekeeping } from "./housekeeping";
 import { buildHttpApp, type HttpApp } from "./http/app";
 import { LiveHub } from "./live/hub";
 import { startLiveProcessor } from "./live/processor";
@@ -93,6 +94,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   ctx.ingestion = await startIngestion(ctx, { workers: options.workers });
   stops.push(() => ctx.ingestion!.close());
   if (options.workers) {
+    const stopHousekeeping = startHousekeeping(ctx);
+    stops.push(async () => stopHousekeeping());
     const backfills = new BackfillRunner(ctx);
     backfills.start();
     stops.push(() => backfills.stop());

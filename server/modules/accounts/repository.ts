@@ -11,9 +11,6 @@ export const usersRepo = {
       .where(sql`lower(email)`, "=", email.trim().toLowerCase())
       .executeTakeFirst();
   },
-  findById(db: Q, id: string) {
-    return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-  },
   insert(db: Q, user: { email: string; name: string; passwordHash: string | null }) {
     return db
       .insertInto("users")

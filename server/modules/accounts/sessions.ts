@@ -65,6 +65,11 @@ export function deleteSessionByToken(db: Q, token: string) {
   return db.deleteFrom("sessions").where("token_hash", "=", sha256(token)).execute();
 }
 
+/** Expired sessions are useless and only grow the table. */
+export function deleteExpiredSessions(db: Q) {
+  return db.deleteFrom("sessions").where("expires_at", "<", new Date()).execute();
+}
+
 export function deleteSessionsOfUser(db: Q, userId: string) {
   return db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }

@@ -2,12 +2,10 @@ import { availableParallelism } from "node:os";
 import type { AppContext } from "../../context";
 import { NatsBus } from "../../events/nats-bus";
 import { loadAllTopicDefinitions } from "../listening/topics";
-import { applyRetention } from "../mentions/applyRetention";
 import { ensureIngestStream, IngestConsumer, ingestNames, JetStreamIngestSink } from "./pipeline/jetstream";
 import { LocalPipeline } from "./pipeline/localPipeline";
 import { InlineProcessor, type PostProcessor, ThreadProcessor } from "./pipeline/processors";
 import type { IngestSink } from "./pipeline/sink";
-import { failStaleImports } from "./useCases/importFile";
 
 export interface IngestionService {
   sink: IngestSink;
@@ -58,14 +56,6 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
       onCommitted: () => void ctx.relay.kick(),
     });
   }
-  // Housekeeping every minute: imports that stopped moving, and mentions past their retention.
-  const sweep = setInterval(() => {
-    failStaleImports(ctx.db).catch((error) => ctx.logger.error({ err: error }, "stale import sweep failed"));
-    if (options.workers) {
-      applyRetention(ctx.db).catch((error) => ctx.logger.error({ err: error }, "retention sweep failed"));
-    }
-  }, 60_000);
-  sweep.unref();
   ctx.logger.info(
     { threads, sink: ctx.bus.kind === "nats" ? "jetstream" : "local", consuming: Boolean(consumer) },
     "ingestion ready",
@@ -75,7 +65,6 @@ export async function startIngestion(ctx: Ctx, options: { workers: boolean }): P
     sink,
     processor,
     async close() {
-      clearInterval(sweep);
       await consumer?.stop();
       await sink.close();
       await stopTopics();
