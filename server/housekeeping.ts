@@ -1,6 +1,8 @@
 import type { AppContext } from "./context";
 import { loginAttemptsRepo } from "./modules/accounts/repository";
 import { deleteExpiredSessions } from "./modules/accounts/sessions";
+import { alertsForDigest } from "./modules/digests/alertsForDigest";
+import { sendDueDigests } from "./modules/digests/sendDigests";
 import { failStaleImports } from "./modules/ingestion/useCases/importFile";
 import { applyRetention } from "./modules/mentions/applyRetention";
 
@@ -11,12 +13,13 @@ import { applyRetention } from "./modules/mentions/applyRetention";
  * several processes at once.
  */
 export function housekeepingTasks(
-  ctx: Pick<AppContext, "db" | "config">,
+  ctx: Pick<AppContext, "db" | "config" | "mailer">,
 ): [string, () => Promise<unknown>][] {
   return [
     ["stale imports", () => failStaleImports(ctx.db)],
     ["retention", () => applyRetention(ctx.db)],
     ["expired sessions", () => deleteExpiredSessions(ctx.db)],
+    ["digests", () => sendDueDigests(ctx, alertsForDigest(ctx.db))],
     [
       "old login attempts",
       () => loginAttemptsRepo.prune(ctx.db, Math.max(24 * 60, ctx.config.LOGIN_WINDOW_MINUTES * 2)),
@@ -25,7 +28,7 @@ export function housekeepingTasks(
 }
 
 export function startHousekeeping(
-  ctx: Pick<AppContext, "db" | "config" | "logger">,
+  ctx: Pick<AppContext, "db" | "config" | "logger" | "mailer">,
   everyMs = 60_000,
 ): () => void {
   const run = async () => {

@@ -11,6 +11,7 @@ import { startHousekeeping } from "./housekeeping";
 import { buildHttpApp, type HttpApp } from "./http/app";
 import { LiveHub } from "./live/hub";
 import { startLiveProcessor } from "./live/processor";
+import { AlertEvaluator, type EvaluatorOptions } from "./modules/alerts/evaluator";
 import { SourceRunner } from "./modules/ingestion/runner";
 import { startIngestion } from "./modules/ingestion/service";
 import { BackfillRunner } from "./modules/listening/backfillRunner";
@@ -29,6 +30,8 @@ export interface RuntimeOptions {
   runSources?: boolean;
   /** Listen on config.PORT; false builds the app without a socket (inject-based tests). */
   listen?: boolean;
+  /** Alert evaluation in worker processes (interval, debounce); false turns it off. */
+  alerts?: EvaluatorOptions | false;
 }
 
 export interface Runtime {
@@ -99,6 +102,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const backfills = new BackfillRunner(ctx);
     backfills.start();
     stops.push(() => backfills.stop());
+    if (options.alerts !== false) {
+      const alerts = new AlertEvaluator(ctx, options.alerts ?? {});
+      await alerts.start();
+      stops.push(() => alerts.stop());
+    }
   }
   if (options.workers && options.runSources !== false) {
     const runner = new SourceRunner(ctx);

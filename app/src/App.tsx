@@ -5,9 +5,14 @@ import { InvitePage } from "./auth/InvitePage";
 import { LoginPage } from "./auth/LoginPage";
 import { ForgotPasswordPage, ResetPasswordPage } from "./auth/PasswordResetPages";
 import { SetupPage } from "./auth/SetupPage";
+import { AlertsPage } from "./listen/alerts/AlertsPage";
+import { DashboardPage } from "./listen/dashboard/DashboardPage";
 import { ImportPage } from "./listen/ImportPage";
-import { ListenLayout, TopicsPage } from "./listen/ListenLayout";
+import { ListenLayout } from "./listen/ListenLayout";
+import { MentionsPage } from "./listen/mentions/MentionsPage";
+import { ReportsPage } from "./listen/reports/ReportsPage";
 import { SourcesPage } from "./listen/SourcesPage";
+import { TopicsPage } from "./listen/topics/TopicsPage";
 import { ModulePage } from "./modules/ModulePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { AuditSettings } from "./settings/AuditSettings";
@@ -60,7 +65,11 @@ export function App() {
       >
         <Route index element={<Home />} />
         <Route path="listen" element={<ListenLayout />}>
-          <Route index element={<Navigate to="/listen/sources" replace />} />
+          <Route index element={<Navigate to="/listen/dashboard" replace />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="mentions" element={<MentionsPage />} />
+          <Route path="alerts" element={<AlertsPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="topics" element={<TopicsPage />} />

@@ -1,5 +1,7 @@
 import type { EventsTables } from "../events/tables";
 import type { AccountsTables } from "../modules/accounts/tables";
+import type { AlertsTables } from "../modules/alerts/tables";
+import type { DigestsTables } from "../modules/digests/tables";
 import type { IngestionTables } from "../modules/ingestion/tables";
 import type { ListeningTables } from "../modules/listening/tables";
 import type { MentionsTables } from "../modules/mentions/tables";
@@ -17,4 +19,6 @@ export interface DB
     SpacesTables,
     ListeningTables,
     MentionsTables,
-    IngestionTables {}
+    IngestionTables,
+    AlertsTables,
+    DigestsTables {}

@@ -17,11 +17,15 @@ import type { AppContext } from "../context";
 import { liveRoutes } from "../live/routes";
 import { accountsRoutes } from "../modules/accounts/routes";
 import { tokensRoutes } from "../modules/accounts/tokens.routes";
+import { alertsRoutes } from "../modules/alerts/routes";
 import { auditRoutes } from "../modules/audit/routes";
+import { digestsRoutes } from "../modules/digests/routes";
 import { importsRoutes } from "../modules/ingestion/imports.routes";
 import { sourcesRoutes } from "../modules/ingestion/sources.routes";
 import { webhookRoutes } from "../modules/ingestion/webhook.routes";
 import { topicsRoutes } from "../modules/listening/routes";
+import { dashboardRoutes } from "../modules/mentions/dashboard.routes";
+import { mentionsRoutes } from "../modules/mentions/routes";
 import { invitationsRoutes } from "../modules/organisations/invitations.routes";
 import { organisationsRoutes } from "../modules/organisations/routes";
 import { spacesRoutes } from "../modules/spaces/routes";
@@ -43,6 +47,10 @@ const ROUTE_MODULES: RouteModule[] = [
   invitationsRoutes,
   spacesRoutes,
   topicsRoutes,
+  alertsRoutes,
+  dashboardRoutes,
+  mentionsRoutes,
+  digestsRoutes,
   sourcesRoutes,
   webhookRoutes,
   importsRoutes,

@@ -16,6 +16,9 @@ const KEYS_BY_PREFIX: Record<string, string[][]> = {
   "mentions.": [["mentions"], ["sources"], ["dashboards"]],
   "topic.": [["topics"]],
   "backfill.": [["topics"]],
+  // "alert" without a dot: alert_settings.* refreshes the settings card in other tabs too.
+  alert: [["alerts"], ["dashboards"]],
+  digest: [["digests"]],
 };
 
 export function liveMessageFor(event: ChorusEvent): LiveMessage {

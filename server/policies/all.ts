@@ -5,3 +5,6 @@ import "../modules/spaces/policy";
 import "../modules/audit/policy";
 import "../modules/ingestion/policy";
 import "../modules/listening/policy";
+import "../modules/alerts/policy";
+import "../modules/mentions/policy";
+import "../modules/digests/policy";

@@ -67,6 +67,16 @@ const MATRIX: Case[] = [
   { resource: "Topic", action: "create", allowed: [O, A, N] },
   { resource: "Topic", action: "update", allowed: [O, A, N] },
   { resource: "Topic", action: "delete", allowed: [O, A, N] },
+  { resource: "Mention", action: "read", allowed: MEMBERS },
+  { resource: "Mention", action: "tag", allowed: [O, A, N, G] },
+  { resource: "Mention", action: "handoff", allowed: [O, A, N, G] },
+  { resource: "Mention", action: "export", allowed: [O, A, N] },
+  { resource: "Digest", action: "read", allowed: MEMBERS },
+  { resource: "Digest", action: "manage", allowed: [O, A, N] },
+  { resource: "Alert", action: "read", allowed: MEMBERS },
+  { resource: "Alert", action: "acknowledge", allowed: [O, A, N] },
+  { resource: "Alert", action: "readSettings", allowed: [O, A, N] },
+  { resource: "Alert", action: "updateSettings", allowed: [O, A, N] },
 ];
 
 describe("role × action matrix", () => {

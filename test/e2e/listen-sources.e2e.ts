@@ -28,8 +28,7 @@ describe("analyst connects sources and imports a file under Listen", () => {
   it("connects a webhook, imports a CSV and watches a demo source count up live", async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await logIn(page, server.url, "analyst@halcyon.example");
-    await page.goto(`${server.url}/listen`);
-    await page.waitForURL((u) => u.pathname === "/listen/sources");
+    await page.goto(`${server.url}/listen/sources`);
     await expect.poll(() => page.getByRole("heading", { name: "Sources" }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator("text=Live").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // Mark the document: if the page reloads, the mark disappears.
@@ -84,8 +83,10 @@ describe("analyst connects sources and imports a file under Listen", () => {
     await page.getByRole("button", { name: "Connect a source" }).first().click();
     await dialog.getByRole("button", { name: /^Demo market/ }).click();
     await dialog.getByLabel("Name").fill("E2E demo");
-    await dialog.getByLabel(/^Posts per minute/).fill("600");
+    await dialog.getByLabel(/^Posts per minute/).fill("120");
     await dialog.getByLabel(/^Speedup/).fill("60");
+    // The default limit (600 a minute) would let the count rise once a minute only.
+    await dialog.getByLabel(/^Rate limit/).fill("100000");
     await dialog.getByRole("button", { name: "Connect source" }).click();
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
     const counter = page.getByRole("row").filter({ hasText: "E2E demo" }).getByTestId("posts-ingested");

@@ -48,6 +48,39 @@ describe(`tenant isolation on ${backend}`, () => {
       await b.owner.post("/api/topics", { name: "Bravo brand", query: "bravo OR #bravo" })
     ).body.id;
     bIds.organisation = b.organisationId;
+    bIds.digest = (await b.owner.post("/api/digests", { period: "daily" })).body.id;
+    bIds.mention = String(
+      (
+        await runtime.ctx.db
+          .selectFrom("mentions")
+          .select("id")
+          .where("organisation_id", "=", b.organisationId)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    bIds.alert = (
+      await runtime.ctx.db
+        .insertInto("alerts")
+        .values({
+          organisation_id: b.organisationId,
+          topic_id: bIds.topic!,
+          kind: "volume_spike",
+          window_start: new Date(),
+          window_end: new Date(),
+          observed: 40,
+          expected: 4,
+          score: 9,
+          message: "Bravo brand: 40 mentions in the hour, 10× the usual 4",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await b.owner.put("/api/alerts/settings", {
+      emailRecipients: ["bravo-desk@bravo.test"],
+      webhookUrl: "https://hooks.bravo.example/secret",
+      crisisTerms: ["bravorecall"],
+      enabled: true,
+    });
   });
   afterAll(() => runtime?.close());
 
@@ -64,6 +97,9 @@ describe(`tenant isolation on ${backend}`, () => {
       sources: bIds.source,
       imports: bIds.import,
       topics: bIds.topic,
+      mentions: bIds.mention,
+      alerts: bIds.alert,
+      digests: bIds.digest,
     };
     return byCollection[collection ?? ""];
   };
@@ -74,6 +110,9 @@ describe(`tenant isolation on ${backend}`, () => {
     "PATCH /api/sources/:id": { name: "Renamed by A" },
     "POST /api/sources/:id/run": {},
     "PATCH /api/topics/:id": { name: "Renamed by A" },
+    "PUT /api/mentions/:id/tags": { tags: ["taken-by-a"] },
+    "POST /api/mentions/:id/handoff": { target: "care" },
+    "POST /api/alerts/:id/acknowledge": {},
     "POST /api/session/organisation": { organisationId: "<organisation>" },
   };
 
@@ -129,6 +168,9 @@ describe(`tenant isolation on ${backend}`, () => {
       bIds.source,
       bIds.import,
       bIds.topic,
+      bIds.alert,
+      "bravo-desk@bravo.test",
+      "hooks.bravo.example",
       bIds.organisation,
       "Bravo",
       "pending@bravo.test",
@@ -162,5 +204,7 @@ describe(`tenant isolation on ${backend}`, () => {
     expect((await b.owner.get(`/api/sources/${bIds.source}`)).body.name).toBe("Bravo feed");
     expect((await b.owner.get(`/api/imports/${bIds.import}`)).body.rowsOk).toBe(1);
     expect((await b.owner.get(`/api/topics/${bIds.topic}`)).body.name).toBe("Bravo brand");
+    expect((await b.owner.get(`/api/alerts/${bIds.alert}`)).body.status).toBe("open");
+    expect((await b.owner.get("/api/alerts/settings")).body.crisisTerms).toEqual(["bravorecall"]);
   });
 });

@@ -16,4 +16,8 @@ export const keys = {
   /** Connector catalogue; static for a running server, so nothing invalidates it. */
   sourceKinds: ["source-kinds"] as const,
   imports: ["imports"] as const,
+  /** Topics with their backfill progress ("topic.*" and "backfill.*" events). */
+  topics: ["topics"] as const,
+  /** Query checks and previews while editing; deliberately outside "topics" so live events don't re-run them. */
+  topicQuery: ["topic-query"] as const,
 };

@@ -1,6 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
-import { backoffDelay, liveUrl, parseInvalidate } from "./backoff";
+import { backoffDelay, createKeyThrottle, liveUrl, parseInvalidate } from "./backoff";
+
+/** At most one refetch per query key per window while events stream in (see createKeyThrottle). */
+const LIVE_WINDOW_MS = 2_000;
 
 export type LiveStatus = "connecting" | "connected" | "reconnecting" | "off";
 
@@ -45,6 +48,9 @@ export function LiveProvider({
     let attempt = 0;
     let everConnected = false;
     let disposed = false;
+    const invalidate = createKeyThrottle((key) => {
+      if (!disposed) void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as string[] });
+    }, LIVE_WINDOW_MS);
 
     const connect = () => {
       source = new EventSource(url, { withCredentials: true });
@@ -62,7 +68,7 @@ export function LiveProvider({
       source.addEventListener("invalidate", (event) => {
         const message = parseInvalidate((event as MessageEvent<string>).data);
         if (!message) return;
-        for (const key of message.keys) void queryClient.invalidateQueries({ queryKey: key });
+        for (const key of message.keys) invalidate(JSON.stringify(key));
       });
       source.addEventListener("error", () => {
         source?.close();

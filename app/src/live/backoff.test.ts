@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, liveUrl, parseInvalidate } from "./backoff";
+import { backoffDelay, createKeyThrottle, liveUrl, parseInvalidate } from "./backoff";
 
 describe("backoffDelay", () => {
   it("doubles from one second and caps at thirty", () => {
@@ -35,5 +35,34 @@ describe("liveUrl", () => {
   it("adds rooms only when there are some", () => {
     expect(liveUrl([])).toBe("/api/live");
     expect(liveUrl(["space:b", "space:a", "space:a"])).toBe("/api/live?rooms=space%3Aa%2Cspace%3Ab");
+  });
+});
+
+describe("createKeyThrottle", () => {
+  it("runs the first call at once and collapses a burst into one trailing run per key", () => {
+    let now = 0;
+    const queue: { at: number; fn: () => void }[] = [];
+    const runs: string[] = [];
+    const throttle = createKeyThrottle((k) => runs.push(`${k}@${now}`), 1000, {
+      now: () => now,
+      set: (fn, ms) => queue.push({ at: now + ms, fn }),
+    });
+    throttle("mentions");
+    throttle("audit");
+    now = 100;
+    throttle("mentions");
+    throttle("mentions");
+    expect(runs).toEqual(["mentions@0", "audit@0"]);
+    expect(queue).toHaveLength(1);
+    now = queue[0]!.at;
+    queue.shift()!.fn();
+    expect(runs).toEqual(["mentions@0", "audit@0", "mentions@1000"]);
+    now = 1500;
+    throttle("mentions");
+    expect(queue).toHaveLength(1);
+    now = 3000;
+    queue.shift()!.fn();
+    throttle("audit");
+    expect(runs.at(-1)).toBe("audit@3000");
   });
 });

@@ -38,3 +38,40 @@ export function liveUrl(rooms: readonly string[]): string {
   const list = [...new Set(rooms)].filter(Boolean).sort();
   return list.length ? `/api/live?rooms=${encodeURIComponent(list.join(","))}` : "/api/live";
 }
+
+/**
+ * Leading-and-trailing throttle per key: the first invalidation runs at once (an audit entry
+ * appears immediately), bursts within `windowMs` collapse into one more run at the window's
+ * end. A busy stream sends several `mentions.*` events a second; without this every dashboard
+ * chart would refetch and redraw for each of them.
+ */
+export function createKeyThrottle(
+  run: (key: string) => void,
+  windowMs: number,
+  timers: { set: (fn: () => void, ms: number) => unknown; now: () => number } = {
+    set: (fn, ms) => setTimeout(fn, ms),
+    now: () => Date.now(),
+  },
+) {
+  const last = new Map<string, number>();
+  const pending = new Set<string>();
+  return (key: string) => {
+    const now = timers.now();
+    const since = now - (last.get(key) ?? Number.NEGATIVE_INFINITY);
+    if (since >= windowMs && !pending.has(key)) {
+      last.set(key, now);
+      run(key);
+      return;
+    }
+    if (pending.has(key)) return;
+    pending.add(key);
+    timers.set(
+      () => {
+        pending.delete(key);
+        last.set(key, timers.now());
+        run(key);
+      },
+      Math.max(0, windowMs - since),
+    );
+  };
+}

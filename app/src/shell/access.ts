@@ -53,3 +53,13 @@ export function homePath(role: Role | null): string {
   const first = visibleModules(role)[0];
   return first ? `/${first}` : "/settings/tokens";
 }
+
+/** Who may tag mentions and hand them to Care or Innovate (server: mentions/policy.ts). */
+export function canTriageMentions(role: Role | null): boolean {
+  return role === "owner" || role === "admin" || role === "analyst" || role === "agent";
+}
+
+/** Who may export mentions as CSV (server: mentions/policy.ts). */
+export function canExportMentions(role: Role | null): boolean {
+  return role === "owner" || role === "admin" || role === "analyst";
+}

@@ -1,13 +1,12 @@
 import { sql } from "kysely";
-import { domainOf } from "../../../shared/listening/enrich";
 import { Matcher } from "../../../shared/listening/match";
 import { parse } from "../../../shared/listening/query";
-import type { Post } from "../../../shared/listening/types";
 import type { AppContext } from "../../context";
 import { recordEvent } from "../../events/record";
 import { keyTerms } from "../ingestion/pipeline/terms";
 import { updateRollups } from "../mentions/rollups";
 import type { MentionInput, StoredMention } from "../mentions/types";
+import { postOfMention, selectMentionPosts } from "./mentionPost";
 
 type Ctx = Pick<AppContext, "db" | "logger">;
 const PAGE = 1_000;
@@ -94,28 +93,8 @@ export class BackfillRunner {
     matcher.add(topic.id, parsed.ast);
     let last = Number(backfill.last_mention_id);
     for (;;) {
-      const rows = await this.ctx.db
-        .selectFrom("mentions")
-        .leftJoin("authors", "authors.id", "mentions.author_id")
-        .select([
-          "mentions.id",
-          "mentions.text",
-          "mentions.title",
-          "mentions.author_handle",
-          "mentions.url",
-          "mentions.language",
-          "mentions.country",
-          "mentions.channel",
-          "mentions.sentiment",
-          "mentions.sentiment_label",
-          "mentions.rating",
-          "mentions.hashtags",
-          "mentions.entities",
-          "mentions.near_duplicate_of",
-          "mentions.created_at",
-          "authors.followers",
-        ])
-        .where("mentions.organisation_id", "=", backfill.organisation_id)
+      const rows = await selectMentionPosts(this.ctx.db, backfill.organisation_id)
+        .select(["mentions.sentiment", "mentions.hashtags", "mentions.near_duplicate_of"])
         .where("mentions.id", ">", last)
         .orderBy("mentions.id")
         .limit(PAGE)
@@ -123,22 +102,7 @@ export class BackfillRunner {
       if (rows.length === 0) break;
       const matched: StoredMention[] = [];
       for (const row of rows) {
-        const urls = ((row.entities as { urls?: { url: string }[] }).urls ?? []).map((u) => u.url);
-        const post: Post = {
-          id: String(row.id),
-          text: row.text,
-          title: row.title ?? undefined,
-          author: row.author_handle ?? undefined,
-          authorFollowers: row.followers ?? undefined,
-          url: row.url ?? undefined,
-          links: urls,
-          site: row.url ? domainOf(row.url) || undefined : undefined,
-          language: row.language ?? undefined,
-          country: row.country ?? undefined,
-          channel: row.channel,
-          sentiment: row.sentiment_label ?? undefined,
-          rating: row.rating ?? undefined,
-        };
+        const post = postOfMention(row);
         const hits = matcher.match(post);
         if (hits.length === 0) continue;
         const input = {

@@ -131,6 +131,10 @@ export async function updateTopic(
       await trx.deleteFrom("mention_topics").where("topic_id", "=", id).execute();
       await trx.deleteFrom("topic_hourly").where("topic_id", "=", id).execute();
       await trx.deleteFrom("topic_hourly_terms").where("topic_id", "=", id).execute();
+      await trx.deleteFrom("topic_facets_hourly").where("topic_id", "=", id).execute();
+      await trx.deleteFrom("topic_facets_daily").where("topic_id", "=", id).execute();
+      await trx.deleteFrom("topic_dims_hourly").where("topic_id", "=", id).execute();
+      await trx.deleteFrom("topic_dims_daily").where("topic_id", "=", id).execute();
       backfillId = await queueBackfill(trx, eventActor, actor.organisationId, id, topic.version);
     }
     await recordEvent(trx, eventActor, {

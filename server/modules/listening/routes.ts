@@ -8,6 +8,7 @@ import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
 import { idParams } from "../accounts/schema";
 import { checkQuery, createTopic, deleteTopic, updateTopic } from "./manageTopics";
+import { previewTopic } from "./previewTopic";
 import type { BackfillsTable, TopicsTable } from "./tables";
 
 const tags = ["Topics"];
@@ -41,6 +42,26 @@ const updateBody = z.object({
   query: z.string().min(1).max(4096).optional(),
 });
 const validateBody = z.object({ query: z.string().max(10_000) });
+const spanSchema = z.object({ field: z.enum(["text", "title"]), start: z.number(), end: z.number() });
+const previewSchema = z.object({
+  scanned: z.number(),
+  matched: z.number(),
+  hits: z.array(
+    z.object({
+      id: z.string(),
+      channel: z.string(),
+      authorHandle: z.string().nullable(),
+      text: z.string(),
+      textTruncated: z.boolean(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      createdAt: z.string(),
+      sentimentLabel: z.enum(["positive", "negative", "neutral"]).nullable(),
+      language: z.string().nullable(),
+      spans: z.array(spanSchema),
+    }),
+  ),
+});
 
 function presentBackfill(row: Selectable<BackfillsTable> | undefined) {
   return row
@@ -110,6 +131,20 @@ export const topicsRoutes: RouteModule = (app, ctx) => {
         return { ok: false, canonical: null, errors: details, warnings: [] };
       }
     },
+  );
+
+  app.post(
+    "/api/topics/preview",
+    {
+      config: { auth: "member" },
+      schema: {
+        tags,
+        summary: "How many of the latest 10,000 mentions a query would match, with the newest hits",
+        body: z.object({ query: z.string().max(4096) }),
+        response: { 200: previewSchema },
+      },
+    },
+    (request) => previewTopic(ctx, memberOf(request), request.body.query),
   );
 
   app.get(

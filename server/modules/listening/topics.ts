@@ -12,3 +12,13 @@ export async function loadAllTopicDefinitions(db: Database): Promise<Map<string,
   }
   return byOrganisation;
 }
+
+/** Names and kinds of an organisation's topics, for modules that report on them (digests). */
+export async function topicSummaries(db: Database, organisationId: string) {
+  const rows = await db
+    .selectFrom("topics")
+    .select(["id", "name", "kind"])
+    .where("organisation_id", "=", organisationId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+}

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database";
+import { trimFacets } from "./facets";
 
 const CHUNK = 5_000;
 
@@ -34,6 +35,7 @@ export async function applyRetention(db: Database): Promise<number> {
       .execute();
     await sql`delete from topic_hourly_terms t using topics p
       where p.id = t.topic_id and p.organisation_id = ${organisation.id} and t.hour < ${cutoff}`.execute(db);
+    await trimFacets(db, organisation.id, cutoff);
   }
   return deleted;
 }

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { pgJson, pgText } from "../../db/arrays";
 import type { DB } from "../../db/schema";
+import { updateFacets } from "./facets";
 import type { StoredMention } from "./types";
 
 interface HourAggregate {
@@ -44,6 +45,11 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
     on conflict do nothing
     returning topic_id, mention_id`.execute(trx);
   const fresh = new Set(inserted.rows.map((r) => `${r.topic_id}|${Number(r.mention_id)}`));
+  await updateFacets(
+    trx,
+    organisationId,
+    inserted.rows.map((r) => ({ topicId: r.topic_id, mentionId: Number(r.mention_id) })),
+  );
 
   const hours = new Map<string, HourAggregate>();
   for (const { mention, match } of matches) {

@@ -42,17 +42,18 @@ export async function storeMentions(
   const authorIds = await upsertAuthors(trx, organisationId, items);
   const keys = items.map((item) => contentKey(item.post.text));
   const inserted = await sql<{ id: number; channel: string; external_id: string; created_at: Date }>`
-    insert into mentions (organisation_id, source_id, channel, external_id, author_id, author_handle, text, title, url,
+    insert into mentions (organisation_id, source_id, channel, external_id, author_id, author_handle, author_followers, text, title, url,
       language, country, sentiment, sentiment_label, intent, hashtags, entities, likes, shares, replies, views, rating,
       reply_to_external_id, thread_external_id, content_key, created_at)
-    select ${organisationId}::uuid, source_id, channel, external_id, author_id, author_handle, text, title, url,
+    select ${organisationId}::uuid, source_id, channel, external_id, author_id, author_handle, author_followers, text, title, url,
       language, country, sentiment, sentiment_label, intent, hashtags::text[], entities, likes, shares, replies, views, rating,
       reply_to, thread, content_key, created_at
     from unnest(
       ${items.map((i) => i.sourceId)}::uuid[], ${items.map((i) => i.post.channel)}::text[],
       ${items.map((i) => pgText(i.post.externalId))}::text[],
       ${items.map((i) => (i.post.author ? (authorIds.get(`${i.post.channel}\u0001${pgText(i.post.author.handle)}`) ?? null) : null))}::bigint[],
-      ${items.map((i) => pgTextOrNull(i.post.author?.handle))}::text[], ${items.map((i) => pgText(i.post.text))}::text[],
+      ${items.map((i) => pgTextOrNull(i.post.author?.handle))}::text[], ${items.map((i) => count(i.post.author?.followers))}::int[],
+      ${items.map((i) => pgText(i.post.text))}::text[],
       ${items.map((i) => pgTextOrNull(i.post.title))}::text[], ${items.map((i) => pgTextOrNull(i.post.url))}::text[],
       ${items.map((i) => i.language)}::text[], ${items.map((i) => i.post.country ?? null)}::text[],
       ${items.map((i) => i.sentiment)}::real[], ${items.map((i) => i.sentimentLabel)}::text[], ${items.map((i) => i.intent)}::text[],
@@ -62,7 +63,7 @@ export async function storeMentions(
       ${items.map((i) => i.post.rating ?? null)}::real[],
       ${items.map((i) => pgTextOrNull(i.post.replyToExternalId))}::text[], ${items.map((i) => pgTextOrNull(i.post.threadExternalId))}::text[],
       ${keys}::text[], ${items.map((i) => toDate(i.post.createdAt).toISOString())}::timestamptz[]
-    ) as x(source_id, channel, external_id, author_id, author_handle, text, title, url, language, country, sentiment,
+    ) as x(source_id, channel, external_id, author_id, author_handle, author_followers, text, title, url, language, country, sentiment,
       sentiment_label, intent, hashtags, entities, likes, shares, replies, views, rating, reply_to, thread, content_key, created_at)
     on conflict (organisation_id, channel, external_id) do nothing
     returning id, channel, external_id, created_at`.execute(trx);

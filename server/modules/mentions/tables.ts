@@ -24,6 +24,7 @@ export interface MentionsTable {
   external_id: string;
   author_id: number | null;
   author_handle: string | null;
+  author_followers: Generated<number>;
   text: string;
   title: string | null;
   url: string | null;
@@ -80,6 +81,38 @@ export interface TopicHourlyTermsTable {
   count: number;
 }
 
+/** Dashboard rollup row, cross product of the filters (hourly or daily bucket); "" is unknown. */
+export interface TopicFacetsTable {
+  organisation_id: string;
+  topic_id: string;
+  bucket: Date;
+  channel: string;
+  language: string;
+  sentiment_label: string;
+  intent: string;
+  volume: number;
+  sentiment_sum: number;
+}
+
+/** Dashboard rollup row, one dimension at a time (hourly or daily bucket). */
+export interface TopicDimsTable {
+  organisation_id: string;
+  topic_id: string;
+  bucket: Date;
+  dim: "channel" | "language" | "country" | "intent";
+  value: string;
+  sentiment_label: string;
+  volume: number;
+  sentiment_sum: number;
+}
+
+export interface MentionTagsTable {
+  organisation_id: string;
+  mention_id: number;
+  tag: string;
+  created_at: Generated<Date>;
+}
+
 export interface MentionsTables {
   authors: AuthorsTable;
   mentions: MentionsTable;
@@ -87,4 +120,9 @@ export interface MentionsTables {
   mention_topics: MentionTopicsTable;
   topic_hourly: TopicHourlyTable;
   topic_hourly_terms: TopicHourlyTermsTable;
+  topic_facets_hourly: TopicFacetsTable;
+  topic_facets_daily: TopicFacetsTable;
+  topic_dims_hourly: TopicDimsTable;
+  topic_dims_daily: TopicDimsTable;
+  mention_tags: MentionTagsTable;
 }

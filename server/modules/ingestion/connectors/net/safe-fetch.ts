@@ -26,6 +26,9 @@ export interface SafeFetchOptions {
   /** Default 5. */
   maxRedirects?: number;
   headers?: Record<string, string>;
+  /** Default GET. A POST (alert webhooks) sends `body` once and never follows redirects. */
+  method?: "GET" | "POST";
+  body?: string;
   /** Test seam: replaces DNS. Default node:dns lookup with `all: true`. */
   resolve?: (hostname: string) => Promise<LookupAddress[]>;
   /** Test seam: replaces the address policy (default isPublicAddress, or allow-all when allowPrivateNetworks). */
@@ -60,15 +63,17 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     const addresses = await vetHost(target, allowed, resolve);
     const agent = pinnedAgent(target.hostname, addresses, timeoutMs);
     try {
+      const method = options.method ?? "GET";
       const res = await request(target, {
-        method: "GET",
+        method,
         headers: { "accept-encoding": "gzip, deflate, br", ...options.headers },
+        ...(method === "POST" ? { body: options.body ?? "" } : {}),
         signal,
         dispatcher: agent,
       });
       const headers = flattenHeaders(res.headers);
       const location = headers.location;
-      if (REDIRECTS.has(res.statusCode) && location) {
+      if (method === "GET" && REDIRECTS.has(res.statusCode) && location) {
         discard(res.body);
         if (hop >= maxRedirects)
           throw new ConnectorError(`Too many redirects (> ${maxRedirects}) from ${url}`, "fatal");

@@ -1,0 +1,4 @@
+import { allow } from "../../policies/policy";
+
+allow("members", ["read"], "Alert");
+allow(["owner", "admin", "analyst"], ["acknowledge", "readSettings", "updateSettings"], "Alert");

@@ -1,0 +1,4 @@
+import { allow } from "../../policies/policy";
+
+allow("members", ["read"], "Digest");
+allow(["owner", "admin", "analyst"], ["manage"], "Digest");
