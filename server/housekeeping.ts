@@ -13,7 +13,7 @@ import { applyRetention } from "./modules/mentions/applyRetention";
  * several processes at once.
  */
 export function housekeepingTasks(
-  ctx: Pick<AppContext, "db" | "config" | "mailer">,
+  ctx: Pick<AppContext, "db" | "config" | "mailer" | "logger">,
 ): [string, () => Promise<unknown>][] {
   return [
     ["stale imports", () => failStaleImports(ctx.db)],

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackfillRunner } from "../../server/modules/listening/backfillRunner";
@@ -240,6 +241,9 @@ describe(`dashboards and mention search on ${backend}`, () => {
     expect(
       (await org.owner.get("/api/mentions?tag=urgent")).body.data.map((m: { id: string }) => m.id),
     ).toEqual([id]);
+    expect(
+      (await org.owner.get("/api/mentions?tag=%20URGENT")).body.data.map((m: { id: string }) => m.id),
+    ).toEqual([id]);
     const handoff = await org.owner.post(`/api/mentions/${id}/handoff`, {
       target: "care",
       note: "call them",
@@ -290,6 +294,11 @@ describe(`dashboards and mention search on ${backend}`, () => {
     expect((await org.owner.get("/api/dashboard/volume?sentiments=furious")).status).toBe(422);
     expect((await org.owner.get("/api/dashboard/breakdown?topicIds=not-a-uuid")).status).toBe(422);
     expect((await org.owner.get("/api/mentions?cursor=%%%")).status).toBe(400);
+    const forged = Buffer.from("1e20|1").toString("base64url");
+    expect((await org.owner.get(`/api/mentions?sort=reach&cursor=${forged}`)).status).toBe(400);
+    expect((await org.owner.get(`/api/mentions?cursor=${forged}`)).status).toBe(400);
+    const id = (await org.owner.get("/api/mentions?limit=1")).body.data[0].id;
+    expect((await org.owner.put(`/api/mentions/${id}/tags`, { tags: ["bad\u0000tag"] })).status).toBe(422);
     const odd = await org.owner.get(
       `/api/mentions?q=${encodeURIComponent(`'":*&|!() <script>alert(1)</script> 🔥 \u202e`)}`,
     );
@@ -303,6 +312,24 @@ describe(`dashboards and mention search on ${backend}`, () => {
       .where("id", "=", org.organisationId)
       .execute();
     expect(await applyRetention(runtime.ctx.db)).toBeGreaterThan(0);
+    await allRollupsMatch();
+  });
+  it("rebuilds the same rollups from stored matches, as the migration does on an upgraded install", async () => {
+    const file = readFileSync("server/modules/mentions/migrations/0015_facets_search.sql", "utf8");
+    const backfill = file.slice(file.indexOf("-- An upgraded install"));
+    expect(backfill.length).toBeGreaterThan(100);
+    for (const table of [
+      "topic_facets_hourly",
+      "topic_facets_daily",
+      "topic_dims_hourly",
+      "topic_dims_daily",
+    ])
+      await sql`delete from ${sql.table(table)}`.execute(runtime.ctx.db);
+    for (const statement of backfill
+      .split(";")
+      .map((x) => x.trim())
+      .filter((x) => /^(insert|update)/m.test(x.replace(/^--.*$/gm, "").trim())))
+      await sql.raw(statement).execute(runtime.ctx.db);
     await allRollupsMatch();
   });
 });

@@ -170,7 +170,8 @@ export const digestsRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const actor = memberOf(request);
       authorize(actor, "manage", "Digest");
-      const { to } = await resolveRange(ctx.db, actor.organisationId, {});
+      // The end of the newest hour with data (or now): a digest covers whole hours, not whole days.
+      const { to } = await resolveRange(ctx.db, actor.organisationId, { period: "24h" }, "hour");
       const { id } = await sendDigest(
         ctx,
         actor.organisationId,

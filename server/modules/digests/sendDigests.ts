@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 /** Digests go out at this UTC hour, once per period. */
 export const SEND_HOUR_UTC = 7;
 
-type Ctx = Pick<AppContext, "db" | "config" | "mailer">;
+type Ctx = Pick<AppContext, "db" | "config" | "mailer" | "logger">;
 export type AlertSource = (organisationId: string, from: Date, to: Date) => Promise<DigestContent["alerts"]>;
 
 /** The newest send time at or before `now`: today's (or this Monday's) 07:00 UTC. */
@@ -83,7 +83,12 @@ export async function sendDigest(
     return row.id;
   });
   const mail = formatDigest(content, organisation.name, publicUrl(ctx.config));
-  for (const to of recipients) await ctx.mailer.send({ to, ...mail });
+  // One bad address or a mail server hiccup must not cost the others their digest.
+  for (const to of recipients) {
+    await ctx.mailer.send({ to, ...mail }).catch((error: unknown) => {
+      ctx.logger.warn({ err: error, organisationId, to }, "digest mail failed");
+    });
+  }
   return { id, content, recipients };
 }
 

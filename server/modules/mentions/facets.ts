@@ -53,6 +53,8 @@ export async function updateFacets(
 /**
  * Retention removed every mention before `cutoff` (a whole hour): drop the buckets before it and
  * rebuild the cut day's daily rows from the hourly ones that remain, so all of them stay exact.
+ * The rebuild overwrites on conflict: a batch committed meanwhile for that day is in the hourly
+ * rows it is rebuilt from.
  */
 export async function trimFacets(db: Database, organisationId: string, cutoff: Date): Promise<void> {
   const day = new Date(cutoff);
@@ -74,7 +76,9 @@ export async function trimFacets(db: Database, organisationId: string, cutoff: D
         select organisation_id, topic_id, ${day}::timestamptz, ${keys}, sum(volume)::int, sum(sentiment_sum)::real
         from ${sql.table(`topic_${kind}_hourly`)}
         where organisation_id = ${organisationId} and bucket >= ${day} and bucket < ${next}
-        group by organisation_id, topic_id, ${keys}`.execute(trx);
+        group by organisation_id, topic_id, ${keys}
+        on conflict (topic_id, bucket, ${keys}) do update set
+          volume = excluded.volume, sentiment_sum = excluded.sentiment_sum`.execute(trx);
     }
   });
 }

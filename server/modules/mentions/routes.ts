@@ -4,7 +4,7 @@ import { actorOf, memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
 import { csvLine } from "./analytics/csv";
-import { mentionFilters } from "./analytics/filters";
+import { mentionFilters, resolveRange } from "./analytics/filters";
 import { mentionDetail } from "./analytics/mentionDetail";
 import { searchMentions } from "./analytics/searchMentions";
 import { handoffTargets } from "./handoff";
@@ -47,8 +47,15 @@ const mentionSchema = z.object({
   tags: z.array(z.string()),
   highlights: z.array(z.tuple([z.number(), z.number()])),
 });
-const tagBody = z.object({ tags: z.array(z.string().trim().min(1).max(50)).max(20) });
-const handoffBody = z.object({ target: z.enum(handoffTargets), note: z.string().max(2000).optional() });
+/** PostgreSQL text cannot hold NUL: refuse it as input rather than fail on insert. */
+const noNul = (s: string) => !s.includes("\u0000");
+const tagBody = z.object({
+  tags: z.array(z.string().trim().min(1).max(50).refine(noNul, "Tags cannot contain NUL characters")).max(20),
+});
+const handoffBody = z.object({
+  target: z.enum(handoffTargets),
+  note: z.string().max(2000).refine(noNul, "The note cannot contain NUL characters").optional(),
+});
 
 const EXPORT_COLUMNS = [
   "id",
@@ -107,6 +114,9 @@ export const mentionsRoutes: RouteModule = (app, ctx) => {
       const actor = memberOf(request);
       authorize(actor, "export", "Mention");
       const { max, ...search } = request.query;
+      // One window for the whole export: without it a long export's window would slide page by page.
+      const range = await resolveRange(ctx.db, actor.organisationId, search);
+      const fixed = { ...search, from: range.from.toISOString(), to: range.to.toISOString() };
       // Streamed page by page: memory stays flat however many rows go out.
       async function* lines() {
         yield `\uFEFF${csvLine(EXPORT_COLUMNS)}`;
@@ -114,7 +124,7 @@ export const mentionsRoutes: RouteModule = (app, ctx) => {
         let sent = 0;
         while (sent < max) {
           const batch = await searchMentions(ctx.db, actor.organisationId, {
-            ...search,
+            ...fixed,
             cursor,
             limit: Math.min(100, max - sent),
           });

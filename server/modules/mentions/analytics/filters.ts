@@ -73,11 +73,14 @@ export async function resolveRange(
     const newest = latest?.latest ? new Date(latest.latest).getTime() + HOUR : 0;
     to = new Date(Math.max(Date.now(), newest));
   }
-  const span = { "24h": DAY, "7d": 7 * DAY, "30d": 30 * DAY, "90d": 90 * DAY }[filters.period ?? "7d"];
-  const from = filters.from ? new Date(filters.from) : new Date(to.getTime() - span);
+  const length = { "24h": DAY, "7d": 7 * DAY, "30d": 30 * DAY, "90d": 90 * DAY }[filters.period ?? "7d"];
+  const from = filters.from ? new Date(filters.from) : new Date(to.getTime() - length);
   if (from >= to) throw badRequest("`from` must be before `to`");
   if (to.getTime() - from.getTime() > MAX_RANGE) throw badRequest("The range may span at most 400 days");
-  const chosen = interval ?? (to.getTime() - from.getTime() <= HOURLY_UP_TO ? "hour" : "day");
+  const span = to.getTime() - from.getTime();
+  // Hourly buckets on request, but never more than a month of them (744 per series).
+  const chosen: Interval =
+    span <= HOURLY_UP_TO ? (interval ?? "hour") : interval === "hour" && span <= 31 * DAY ? "hour" : "day";
   const unit = chosen === "hour" ? HOUR : DAY;
   // Whole buckets: a chart never shows half an hour as a dip.
   return {

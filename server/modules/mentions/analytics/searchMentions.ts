@@ -53,7 +53,8 @@ function encode(c: Cursor) {
 function decode(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   const [key, id] = Buffer.from(raw, "base64url").toString().split("|").map(Number);
-  if (!Number.isFinite(key) || !Number.isSafeInteger(id) || (id ?? -1) < 0)
+  // Bounded by what the columns hold (int4 followers, a timestamp in ms): anything else is forged.
+  if (!Number.isSafeInteger(key) || key! < 0 || key! > 8.64e15 || !Number.isSafeInteger(id) || id! < 0)
     throw badRequest("Invalid cursor");
   return { key: key!, id: id! };
 }
@@ -67,6 +68,8 @@ export async function searchMentions(db: Database, organisationId: string, s: Me
   const range = await resolveRange(db, organisationId, s);
   const sort = s.sort ?? "recent";
   const cursor = decode(s.cursor);
+  if (cursor && sort === "reach" && cursor.key > 2_147_483_647) throw badRequest("Invalid cursor");
+  const tag = s.tag?.trim().toLowerCase();
   const q = s.q?.trim() ?? "";
   const rows = await db
     .selectFrom("mentions as m")
@@ -76,14 +79,14 @@ export async function searchMentions(db: Database, organisationId: string, s: Me
     .$if(q.length > 0, (qb) =>
       qb.where(sql<boolean>`${SEARCH_VECTOR} @@ websearch_to_tsquery('simple', ${q})`),
     )
-    .$if(Boolean(s.tag), (qb) =>
+    .$if(Boolean(tag), (qb) =>
       qb.where((eb) =>
         eb.exists(
           eb
             .selectFrom("mention_tags as t")
             .select(sql.lit(1).as("one"))
             .whereRef("t.mention_id", "=", "m.id")
-            .where("t.tag", "=", s.tag!),
+            .where("t.tag", "=", tag!),
         ),
       ),
     )

@@ -84,3 +84,33 @@ create table mention_tags (
   primary key (mention_id, tag)
 );
 create index mention_tags_org_tag_idx on mention_tags (organisation_id, tag);
+
+-- An upgraded install already holds matches: count them into the new rollups once, with the
+-- same expressions as facets.ts, so its dashboards are complete from the first start.
+insert into topic_facets_hourly (organisation_id, topic_id, bucket, channel, language, sentiment_label, intent, volume, sentiment_sum)
+select mt.organisation_id, mt.topic_id, date_trunc('hour', m.created_at, 'UTC'), m.channel, coalesce(m.language, ''),
+  coalesce(m.sentiment_label, 'neutral'), coalesce(m.intent, ''), count(*)::int, coalesce(sum(m.sentiment), 0)::real
+from mention_topics mt join mentions m on m.id = mt.mention_id
+group by 1, 2, 3, 4, 5, 6, 7;
+
+insert into topic_facets_daily (organisation_id, topic_id, bucket, channel, language, sentiment_label, intent, volume, sentiment_sum)
+select organisation_id, topic_id, date_trunc('day', bucket, 'UTC'), channel, language, sentiment_label, intent,
+  sum(volume)::int, sum(sentiment_sum)::real
+from topic_facets_hourly
+group by 1, 2, 3, 4, 5, 6, 7;
+
+insert into topic_dims_hourly (organisation_id, topic_id, bucket, dim, value, sentiment_label, volume, sentiment_sum)
+select mt.organisation_id, mt.topic_id, date_trunc('hour', m.created_at, 'UTC'), v.dim, v.value,
+  coalesce(m.sentiment_label, 'neutral'), count(*)::int, coalesce(sum(m.sentiment), 0)::real
+from mention_topics mt join mentions m on m.id = mt.mention_id
+cross join lateral (values ('channel', m.channel), ('language', coalesce(m.language, '')),
+  ('country', coalesce(m.country, '')), ('intent', coalesce(m.intent, ''))) as v(dim, value)
+group by 1, 2, 3, 4, 5, 6;
+
+insert into topic_dims_daily (organisation_id, topic_id, bucket, dim, value, sentiment_label, volume, sentiment_sum)
+select organisation_id, topic_id, date_trunc('day', bucket, 'UTC'), dim, value, sentiment_label,
+  sum(volume)::int, sum(sentiment_sum)::real
+from topic_dims_hourly
+group by 1, 2, 3, 4, 5, 6;
+
+update mentions m set author_followers = a.followers from authors a where a.id = m.author_id and a.followers > 0;
