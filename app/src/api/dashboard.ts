@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, withQuery } from "./client";
+import { keys } from "./keys";
 import { useCursorList } from "./paging";
 
 /** The filters every chart, the stream and the exports share; kept in the URL. */
@@ -85,60 +86,31 @@ export interface MentionDetail extends Mention {
   handoffs: { target: string; at: string }[];
 }
 
-export interface TopicSummary {
-  id: string;
-  name: string;
-  kind: "brand" | "product" | "competitor" | "campaign" | "other";
-}
-
 type Query = Record<string, string | undefined>;
 const clean = (q: Query) => Object.fromEntries(Object.entries(q).filter(([, v]) => v)) as Query;
-const live = { placeholderData: keepPreviousData, staleTime: 10_000 } as const;
 
-export function useVolume(filters: ListenFilters) {
+/** One chart's figures under the filters; the live "dashboards" key refreshes them, keeping the last while loading. */
+function useChart<T>(name: string, filters: ListenFilters) {
   const query = clean({ ...filters });
   return useQuery({
-    queryKey: ["dashboards", "volume", query],
-    queryFn: ({ signal }) => api<VolumeResult>("/api/dashboard/volume", { query, signal }),
-    ...live,
+    queryKey: [...keys.dashboards, name, query],
+    queryFn: ({ signal }) => api<T>(`/api/dashboard/${name}`, { query, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
   });
 }
 
-export function useBreakdown(filters: ListenFilters) {
-  const query = clean({ ...filters });
-  return useQuery({
-    queryKey: ["dashboards", "breakdown", query],
-    queryFn: ({ signal }) => api<BreakdownResult>("/api/dashboard/breakdown", { query, signal }),
-    ...live,
-  });
-}
-
-export function useTopItems(filters: ListenFilters) {
-  const query = clean({ ...filters });
-  return useQuery({
-    queryKey: ["dashboards", "top", query],
-    queryFn: ({ signal }) => api<TopResult>("/api/dashboard/top", { query, signal }),
-    ...live,
-  });
-}
-
-/** Every topic of the organisation (names and kinds for legends and filters). */
-export function useTopicSummaries() {
-  return useQuery({
-    queryKey: ["topics", "summaries"],
-    queryFn: async ({ signal }) =>
-      (await api<{ data: TopicSummary[] }>("/api/topics", { query: { limit: 200 }, signal })).data,
-    staleTime: 30_000,
-  });
-}
+export const useVolume = (filters: ListenFilters) => useChart<VolumeResult>("volume", filters);
+export const useBreakdown = (filters: ListenFilters) => useChart<BreakdownResult>("breakdown", filters);
+export const useTopItems = (filters: ListenFilters) => useChart<TopResult>("top", filters);
 
 export function useMentions(filters: ListenFilters & { q?: string; sort?: string; tag?: string }) {
-  return useCursorList<Mention>(["mentions", "stream"], "/api/mentions", clean({ ...filters }));
+  return useCursorList<Mention>([...keys.mentions, "stream"], "/api/mentions", clean({ ...filters }));
 }
 
 export function useMention(id: string | null) {
   return useQuery({
-    queryKey: ["mentions", "detail", id],
+    queryKey: [...keys.mentions, "detail", id],
     queryFn: ({ signal }) => api<MentionDetail>(`/api/mentions/${id}`, { signal }),
     enabled: Boolean(id),
   });
@@ -149,7 +121,7 @@ export function useTagMention(id: string) {
   return useMutation({
     mutationFn: (tags: string[]) =>
       api<{ tags: string[] }>(`/api/mentions/${id}/tags`, { method: "PUT", body: { tags } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["mentions"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.mentions }),
   });
 }
 
@@ -158,7 +130,7 @@ export function useHandOff(id: string) {
   return useMutation({
     mutationFn: (target: "care" | "innovate") =>
       api(`/api/mentions/${id}/handoff`, { method: "POST", body: { target } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["mentions", "detail", id] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...keys.mentions, "detail", id] }),
   });
 }
 

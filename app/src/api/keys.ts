@@ -20,4 +20,8 @@ export const keys = {
   topics: ["topics"] as const,
   /** Query checks and previews while editing; deliberately outside "topics" so live events don't re-run them. */
   topicQuery: ["topic-query"] as const,
+  /** Dashboard figures ("mentions.*" and "alert*" events). */
+  dashboards: ["dashboards"] as const,
+  /** The mention stream and one mention ("mentions.*" events). */
+  mentions: ["mentions"] as const,
 };

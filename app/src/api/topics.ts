@@ -81,6 +81,18 @@ export interface TopicBody {
 
 const topicPath = (id: string) => `/api/topics/${encodeURIComponent(id)}`;
 
+export type TopicSummary = Pick<Topic, "id" | "name" | "kind">;
+
+/** Every topic of the organisation in one request (names and kinds for legends and filters). */
+export function useTopicSummaries() {
+  return useQuery({
+    queryKey: [...keys.topics, "summaries"],
+    queryFn: async ({ signal }) =>
+      (await api<{ data: TopicSummary[] }>("/api/topics", { query: { limit: 200 }, signal })).data,
+    staleTime: 30_000,
+  });
+}
+
 export function useTopics() {
   return useCursorList<Topic>(keys.topics, "/api/topics");
 }

@@ -1,6 +1,6 @@
+import type { Selectable } from "kysely";
 import { z } from "zod";
 import { keysetPage } from "../../db/keyset";
-import { recordEvent } from "../../events/record";
 import { notFound } from "../../http/errors";
 import { encodeCursor, page, pageQuery, pageResponse } from "../../http/pagination";
 import { actorOf, memberOf } from "../../http/plugins/auth";
@@ -9,6 +9,8 @@ import { authorize } from "../../policies/policy";
 import { resolveRange } from "../mentions/analytics/filters";
 import { alertsForDigest } from "./alertsForDigest";
 import { sendDigest } from "./sendDigests";
+import { readDigestSettings, saveDigestSettings } from "./settings";
+import type { DigestsTable } from "./tables";
 
 const tags = ["Digests"];
 const idParams = z.object({ id: z.uuid() });
@@ -29,15 +31,7 @@ const digestSchema = z.object({
 
 /** Daily or weekly digests: settings, history, one digest, and "send one now". */
 export const digestsRoutes: RouteModule = (app, ctx) => {
-  const present = (r: {
-    id: string;
-    period: "daily" | "weekly";
-    period_start: Date;
-    period_end: Date;
-    recipients: string[];
-    created_at: Date;
-    content: unknown;
-  }) => ({
+  const present = (r: Selectable<DigestsTable>) => ({
     id: r.id,
     period: r.period,
     periodStart: r.period_start.toISOString(),
@@ -56,16 +50,7 @@ export const digestsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "read", "Digest");
-      const row = await ctx.db
-        .selectFrom("digest_settings")
-        .selectAll()
-        .where("organisation_id", "=", actor.organisationId)
-        .executeTakeFirst();
-      return {
-        frequency: row?.frequency ?? "off",
-        recipients: row?.recipients ?? [],
-        lastSentAt: row?.last_sent_at?.toISOString() ?? null,
-      };
+      return readDigestSettings(ctx.db, actor.organisationId);
     },
   );
 
@@ -84,27 +69,11 @@ export const digestsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = memberOf(request);
       authorize(actor, "manage", "Digest");
-      const { frequency, recipients } = request.body;
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        const saved = await trx
-          .insertInto("digest_settings")
-          .values({ organisation_id: actor.organisationId, frequency, recipients })
-          .onConflict((oc) =>
-            oc.column("organisation_id").doUpdateSet({ frequency, recipients, updated_at: new Date() }),
-          )
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordEvent(trx, actorOf(request), {
-          name: "digest_settings.updated",
-          data: { frequency, recipients: recipients.length },
-        });
-        return saved;
-      });
-      return {
-        frequency: row.frequency,
-        recipients: row.recipients,
-        lastSentAt: row.last_sent_at?.toISOString() ?? null,
-      };
+      return saveDigestSettings(
+        ctx.db,
+        { ...actorOf(request), organisationId: actor.organisationId },
+        request.body,
+      );
     },
   );
 
@@ -172,20 +141,15 @@ export const digestsRoutes: RouteModule = (app, ctx) => {
       authorize(actor, "manage", "Digest");
       // The end of the newest hour with data (or now): a digest covers whole hours, not whole days.
       const { to } = await resolveRange(ctx.db, actor.organisationId, { period: "24h" }, "hour");
-      const { id } = await sendDigest(
+      const digest = await sendDigest(
         ctx,
         actor.organisationId,
         request.body.period,
         to,
         alertsForDigest(ctx.db),
       );
-      const row = await ctx.db
-        .selectFrom("digests")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
       reply.code(201);
-      return present(row);
+      return present(digest);
     },
   );
 };

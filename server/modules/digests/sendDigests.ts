@@ -1,9 +1,13 @@
+import type { Selectable } from "kysely";
 import type { AppContext } from "../../context";
 import { publicUrl } from "../../context";
 import { recordEvent } from "../../events/record";
 import { managerEmails } from "../organisations/contacts";
+import { organisationsRepo } from "../organisations/repository";
 import { buildDigest, type DigestContent, type DigestPeriod } from "./buildDigest";
 import { formatDigest } from "./formatDigest";
+import { readDigestSettings } from "./settings";
+import type { DigestsTable } from "./tables";
 
 const DAY = 86_400_000;
 /** Digests go out at this UTC hour, once per period. */
@@ -34,7 +38,7 @@ export async function sendDigest(
   period: DigestPeriod,
   end: Date,
   alerts: AlertSource,
-): Promise<{ id: string; content: DigestContent; recipients: string[] }> {
+): Promise<Selectable<DigestsTable>> {
   const span = period === "daily" ? DAY : 7 * DAY;
   const content = await buildDigest(
     ctx.db,
@@ -43,20 +47,12 @@ export async function sendDigest(
     end,
     await alerts(organisationId, new Date(end.getTime() - span), end),
   );
-  const settings = await ctx.db
-    .selectFrom("digest_settings")
-    .select("recipients")
-    .where("organisation_id", "=", organisationId)
-    .executeTakeFirst();
-  const recipients = settings?.recipients.length
+  const settings = await readDigestSettings(ctx.db, organisationId);
+  const recipients = settings.recipients.length
     ? settings.recipients
     : await managerEmails(ctx.db, organisationId);
-  const organisation = await ctx.db
-    .selectFrom("organisations")
-    .select("name")
-    .where("id", "=", organisationId)
-    .executeTakeFirstOrThrow();
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const organisation = await organisationsRepo.findById(ctx.db, organisationId);
+  const digest = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("digests")
       .values({
@@ -67,7 +63,7 @@ export async function sendDigest(
         content: JSON.stringify(content),
         recipients,
       })
-      .returning("id")
+      .returningAll()
       .executeTakeFirstOrThrow();
     await recordEvent(
       trx,
@@ -80,16 +76,16 @@ export async function sendDigest(
         audit: false,
       },
     );
-    return row.id;
+    return row;
   });
-  const mail = formatDigest(content, organisation.name, publicUrl(ctx.config));
+  const mail = formatDigest(content, organisation?.name ?? "your organisation", publicUrl(ctx.config));
   // One bad address or a mail server hiccup must not cost the others their digest.
   for (const to of recipients) {
     await ctx.mailer.send({ to, ...mail }).catch((error: unknown) => {
       ctx.logger.warn({ err: error, organisationId, to }, "digest mail failed");
     });
   }
-  return { id, content, recipients };
+  return digest;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DB } from "../../db/schema";
 import { type Actor, recordEvent } from "../../events/record";
 import { notFound, validationFailed } from "../../http/errors";
 import { authorize, type PolicyActor } from "../../policies/policy";
+import { forgetTopicMatches } from "../mentions/rollups";
 import type { TopicKind } from "./tables";
 
 /** Parses a query for saving; errors name their position so the editor can point at them. */
@@ -128,13 +129,7 @@ export async function updateTopic(
     let backfillId: string | null = null;
     if (queryChanged) {
       // Old matches and figures describe the old query: drop them and re-match everything.
-      await trx.deleteFrom("mention_topics").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_hourly").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_hourly_terms").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_facets_hourly").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_facets_daily").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_dims_hourly").where("topic_id", "=", id).execute();
-      await trx.deleteFrom("topic_dims_daily").where("topic_id", "=", id).execute();
+      await forgetTopicMatches(trx, id);
       backfillId = await queueBackfill(trx, eventActor, actor.organisationId, id, topic.version);
     }
     await recordEvent(trx, eventActor, {

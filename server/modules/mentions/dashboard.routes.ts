@@ -1,9 +1,10 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
 import { breakdown } from "./analytics/breakdown";
-import { toCsv } from "./analytics/csv";
+import { breakdownCsv, topCsv, volumeCsv } from "./analytics/chartCsv";
 import { dashboardFilters } from "./analytics/filters";
 import { topItems } from "./analytics/topItems";
 import { volumeOverTime } from "./analytics/volume";
@@ -54,148 +55,71 @@ const topResponse = z.object({
   authors: z.array(ranked.extend({ channel: z.string(), followers: z.number() })),
 });
 
-const attachment = (name: string) => ({
-  "content-type": "text/csv; charset=utf-8",
-  "content-disposition": `attachment; filename="${name}.csv"`,
-});
-
 /**
- * Dashboard figures: thin handlers over the analytics queries (mentions/analytics). Each chart's
- * data is also served as CSV at the same path with `.csv`.
+ * Dashboard figures: thin handlers over the analytics queries (mentions/analytics). Each chart is
+ * served as JSON and, at the same path with `.csv`, as the CSV its card offers.
  */
 export const dashboardRoutes: RouteModule = (app, ctx) => {
-  const base = { config: { auth: "member" as const } };
-
-  app.get(
-    "/api/dashboard/volume",
-    {
-      ...base,
-      schema: {
-        tags,
-        summary: "Volume and sentiment over time per topic (stacked volume, net sentiment)",
-        querystring: volumeQuery,
-        response: { 200: volumeResponse },
+  function chart<Q extends z.ZodType, R>(spec: {
+    path: string;
+    summary: string;
+    query: Q;
+    response: z.ZodType;
+    load: (organisationId: string, query: z.infer<Q>) => Promise<R>;
+    csv: (result: R) => string;
+  }) {
+    const run = (request: FastifyRequest) => {
+      const actor = memberOf(request);
+      authorize(actor, "read", "Mention");
+      return spec.load(actor.organisationId, request.query as z.infer<Q>);
+    };
+    app.get(
+      spec.path,
+      {
+        config: { auth: "member" },
+        schema: { tags, summary: spec.summary, querystring: spec.query, response: { 200: spec.response } },
       },
-    },
-    async (request) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      return volumeOverTime(ctx.db, actor.organisationId, request.query, request.query.interval);
-    },
-  );
-
-  app.get(
-    "/api/dashboard/breakdown",
-    {
-      ...base,
-      schema: {
-        tags,
-        summary: "Share of voice per topic; channels, languages, countries, intents and sentiment",
-        querystring: dashboardFilters,
-        response: { 200: breakdownResponse },
+      run,
+    );
+    app.get(
+      `${spec.path}.csv`,
+      {
+        config: { auth: "member" },
+        schema: { tags, summary: `${spec.summary}, as CSV`, querystring: spec.query },
       },
-    },
-    async (request) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      return breakdown(ctx.db, actor.organisationId, request.query);
-    },
-  );
-
-  app.get(
-    "/api/dashboard/top",
-    {
-      ...base,
-      schema: {
-        tags,
-        summary: "Top hashtags, terms, emoji and authors (over the newest 2,000 matching mentions)",
-        querystring: topQuery,
-        response: { 200: topResponse },
+      async (request, reply) => {
+        const csv = spec.csv(await run(request));
+        reply.headers({
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${spec.path.split("/").at(-1)}.csv"`,
+        });
+        return csv;
       },
-    },
-    async (request) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      return topItems(ctx.db, actor.organisationId, request.query, request.query.limit);
-    },
-  );
+    );
+  }
 
-  app.get(
-    "/api/dashboard/volume.csv",
-    {
-      ...base,
-      schema: {
-        tags,
-        summary: "Volume over time as CSV (one row per bucket and topic)",
-        querystring: volumeQuery,
-      },
-    },
-    async (request, reply) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      const v = await volumeOverTime(ctx.db, actor.organisationId, request.query, request.query.interval);
-      const rows = v.series.flatMap((s) =>
-        v.buckets.map((bucket, i) => [
-          bucket,
-          s.topicId,
-          s.volume[i],
-          s.positive[i],
-          s.negative[i],
-          s.neutral[i],
-          s.netSentiment[i],
-        ]),
-      );
-      reply.headers(attachment("volume"));
-      return toCsv(
-        ["bucket", "topic_id", "volume", "positive", "negative", "neutral", "net_sentiment"],
-        rows,
-      );
-    },
-  );
-
-  app.get(
-    "/api/dashboard/breakdown.csv",
-    {
-      ...base,
-      schema: {
-        tags,
-        summary: "Every breakdown as CSV (dimension, value, volume…)",
-        querystring: dashboardFilters,
-      },
-    },
-    async (request, reply) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      const b = await breakdown(ctx.db, actor.organisationId, request.query);
-      const rows = [
-        ...b.topics.map((t) => ["topic", t.topicId, t.volume, t.negative, t.sentiment, t.share]),
-        ...(["channels", "languages", "countries", "intents", "sentiments"] as const).flatMap((d) =>
-          b[d].map((s) => [d.slice(0, -1), s.value, s.volume, s.negative, s.sentiment, ""]),
-        ),
-      ];
-      reply.headers(attachment("breakdown"));
-      return toCsv(
-        ["dimension", "value", "volume", "negative", "mean_sentiment", "share_of_voice_pct"],
-        rows,
-      );
-    },
-  );
-
-  app.get(
-    "/api/dashboard/top.csv",
-    {
-      ...base,
-      schema: { tags, summary: "Top hashtags, terms, emoji and authors as CSV", querystring: topQuery },
-    },
-    async (request, reply) => {
-      const actor = memberOf(request);
-      authorize(actor, "read", "Mention");
-      const t = await topItems(ctx.db, actor.organisationId, request.query, request.query.limit);
-      const rows = (["hashtags", "terms", "emoji", "authors"] as const).flatMap((kind) =>
-        t[kind].map((r) => [kind.slice(0, -1), r.value, r.count]),
-      );
-      reply.headers(attachment("top"));
-      return toCsv(["kind", "value", "count"], rows);
-    },
-  );
+  chart({
+    path: "/api/dashboard/volume",
+    summary: "Volume and sentiment over time per topic (stacked volume, net sentiment)",
+    query: volumeQuery,
+    response: volumeResponse,
+    load: (organisationId, query) => volumeOverTime(ctx.db, organisationId, query, query.interval),
+    csv: volumeCsv,
+  });
+  chart({
+    path: "/api/dashboard/breakdown",
+    summary: "Share of voice per topic; channels, languages, countries, intents and sentiment",
+    query: dashboardFilters,
+    response: breakdownResponse,
+    load: (organisationId, query) => breakdown(ctx.db, organisationId, query),
+    csv: breakdownCsv,
+  });
+  chart({
+    path: "/api/dashboard/top",
+    summary: "Top hashtags, terms, emoji and authors (over the newest 2,000 matching mentions)",
+    query: topQuery,
+    response: topResponse,
+    load: (organisationId, query) => topItems(ctx.db, organisationId, query, query.limit),
+    csv: topCsv,
+  });
 };

@@ -119,3 +119,19 @@ export async function updateRollups(trx: Transaction<DB>, organisationId: string
   }
   return topicCounts;
 }
+
+/** Every table that holds a topic's matches or figures, owned here and kept in step. */
+const TOPIC_TABLES = [
+  "mention_topics",
+  "topic_hourly",
+  "topic_hourly_terms",
+  "topic_facets_hourly",
+  "topic_facets_daily",
+  "topic_dims_hourly",
+  "topic_dims_daily",
+] as const;
+
+/** Forgets a topic's matches and every rollup of them (its query changed; a backfill re-matches). */
+export async function forgetTopicMatches(trx: Transaction<DB>, topicId: string): Promise<void> {
+  for (const table of TOPIC_TABLES) await trx.deleteFrom(table).where("topic_id", "=", topicId).execute();
+}

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { actorOf, memberOf } from "../../http/plugins/auth";
 import type { RouteModule } from "../../http/types";
 import { authorize } from "../../policies/policy";
-import { csvLine } from "./analytics/csv";
-import { mentionFilters, resolveRange } from "./analytics/filters";
+import { exportMentions } from "./analytics/exportMentions";
+import { mentionFilters } from "./analytics/filters";
 import { mentionDetail } from "./analytics/mentionDetail";
 import { searchMentions } from "./analytics/searchMentions";
 import { handoffTargets } from "./handoff";
@@ -57,29 +57,6 @@ const handoffBody = z.object({
   note: z.string().max(2000).refine(noNul, "The note cannot contain NUL characters").optional(),
 });
 
-const EXPORT_COLUMNS = [
-  "id",
-  "created_at",
-  "channel",
-  "author",
-  "followers",
-  "title",
-  "text",
-  "url",
-  "language",
-  "country",
-  "sentiment",
-  "sentiment_label",
-  "intent",
-  "hashtags",
-  "likes",
-  "shares",
-  "replies",
-  "views",
-  "topic_ids",
-  "tags",
-];
-
 /** The mention stream, search, drill-down, tags, hand-offs and the CSV export. */
 export const mentionsRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -114,54 +91,12 @@ export const mentionsRoutes: RouteModule = (app, ctx) => {
       const actor = memberOf(request);
       authorize(actor, "export", "Mention");
       const { max, ...search } = request.query;
-      // One window for the whole export: without it a long export's window would slide page by page.
-      const range = await resolveRange(ctx.db, actor.organisationId, search);
-      const fixed = { ...search, from: range.from.toISOString(), to: range.to.toISOString() };
-      // Streamed page by page: memory stays flat however many rows go out.
-      async function* lines() {
-        yield `\uFEFF${csvLine(EXPORT_COLUMNS)}`;
-        let cursor: string | undefined;
-        let sent = 0;
-        while (sent < max) {
-          const batch = await searchMentions(ctx.db, actor.organisationId, {
-            ...fixed,
-            cursor,
-            limit: Math.min(100, max - sent),
-          });
-          for (const m of batch.data) {
-            yield csvLine([
-              m.id,
-              m.createdAt,
-              m.channel,
-              m.author.handle,
-              m.author.followers,
-              m.title,
-              m.text,
-              m.url,
-              m.language,
-              m.country,
-              m.sentiment,
-              m.sentimentLabel,
-              m.intent,
-              m.hashtags,
-              m.engagement.likes,
-              m.engagement.shares,
-              m.engagement.replies,
-              m.engagement.views,
-              m.topicIds,
-              m.tags,
-            ]);
-          }
-          sent += batch.data.length;
-          if (!batch.nextCursor) break;
-          cursor = batch.nextCursor;
-        }
-      }
+      const lines = await exportMentions(ctx.db, actor.organisationId, search, max);
       reply.headers({
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": 'attachment; filename="mentions.csv"',
       });
-      return reply.send(Readable.from(lines()));
+      return reply.send(Readable.from(lines));
     },
   );
 

@@ -1,4 +1,5 @@
-import { type TopicSummary, useBreakdown } from "../../api/dashboard";
+import { useBreakdown } from "../../api/dashboard";
+import type { TopicSummary } from "../../api/topics";
 import { Select } from "../../ui";
 import { PERIODS, useListenFilters } from "./filters";
 import { channelLabel, INTENT_VALUES, intentLabel, languageLabel, SENTIMENT_VALUES } from "./labels";

@@ -1,12 +1,7 @@
 import { useMemo } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import {
-  type ListenFilters,
-  type TopicSummary,
-  useBreakdown,
-  useTopicSummaries,
-  useVolume,
-} from "../../api/dashboard";
+import { type ListenFilters, useBreakdown, useVolume } from "../../api/dashboard";
+import { type TopicSummary, useTopicSummaries } from "../../api/topics";
 import { EmptyState, PageSpinner } from "../../ui";
 import { IconListen } from "../../ui/icons";
 import { EChart } from "../charts/EChart";

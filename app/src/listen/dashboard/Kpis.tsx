@@ -1,4 +1,5 @@
-import type { BreakdownResult, TopicSummary, VolumeResult } from "../../api/dashboard";
+import type { BreakdownResult, VolumeResult } from "../../api/dashboard";
+import type { TopicSummary } from "../../api/topics";
 
 const fmt = new Intl.NumberFormat();
 

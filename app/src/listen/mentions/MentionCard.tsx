@@ -1,4 +1,5 @@
-import type { Mention, TopicSummary } from "../../api/dashboard";
+import type { Mention } from "../../api/dashboard";
+import type { TopicSummary } from "../../api/topics";
 import { absoluteTime, relativeTime } from "../../lib/format";
 import { Badge, type BadgeTone } from "../../ui";
 import { channelLabel, intentLabel, languageLabel } from "../charts/labels";

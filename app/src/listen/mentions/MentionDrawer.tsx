@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { type TopicSummary, useHandOff, useMention, useTagMention } from "../../api/dashboard";
+import { useHandOff, useMention, useTagMention } from "../../api/dashboard";
 import { useRequiredSession } from "../../api/session";
+import type { TopicSummary } from "../../api/topics";
 import { absoluteTime } from "../../lib/format";
 import { canTriageMentions } from "../../shell/access";
 import { Badge, Button, Dialog, Spinner, TextField } from "../../ui";

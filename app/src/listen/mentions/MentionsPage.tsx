@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
-import { csvUrl, useMentions, useTopicSummaries } from "../../api/dashboard";
+import { csvUrl, useMentions } from "../../api/dashboard";
 import { useRequiredSession } from "../../api/session";
+import { useTopicSummaries } from "../../api/topics";
 import { canExportMentions } from "../../shell/access";
 import { Button, EmptyState, Select, Spinner, TextField } from "../../ui";
 import { FilterBar } from "../charts/FilterBar";

@@ -106,17 +106,20 @@ export async function breakdown(
   interval?: Interval,
 ): Promise<BreakdownResult> {
   const range = await resolveRange(db, organisationId, filters, interval);
-  const rows: Row[] = needsFacets(filters)
-    ? [
-        ...(await fromFacets(db, organisationId, range, filters)),
-        ...(await fromDims(db, organisationId, range, filters, "country")).filter(
-          (r) => r.dimension === "country",
-        ),
-      ]
-    : (await fromDims(db, organisationId, range, filters)).filter(
-        // Topics and sentiment are counted once, through the channel dimension.
-        (r) => (r.dimension !== "topic" && r.dimension !== "sentiment" ? true : r.dim === "channel"),
-      );
+  let rows: Row[];
+  if (needsFacets(filters)) {
+    const [facets, dims] = await Promise.all([
+      fromFacets(db, organisationId, range, filters),
+      fromDims(db, organisationId, range, filters, "country"),
+    ]);
+    // From the one-dimension rollups only the countries, which the cross product lacks.
+    rows = [...facets, ...dims.filter((r) => r.dimension === "country")];
+  } else {
+    // Topics and sentiment are counted once, through the channel dimension.
+    rows = (await fromDims(db, organisationId, range, filters)).filter(
+      (r) => (r.dimension !== "topic" && r.dimension !== "sentiment") || r.dim === "channel",
+    );
+  }
 
   const out: Record<Dimension, Slice[]> = {
     channel: [],

@@ -93,24 +93,35 @@ export async function resolveRange(
 export const facetTable = (interval: Interval) =>
   interval === "hour" ? ("topic_facets_hourly" as const) : ("topic_facets_daily" as const);
 
-type FacetEb = ExpressionBuilder<DB, "topic_facets_hourly" | "topic_facets_daily">;
+type RollupTable = "topic_facets_hourly" | "topic_facets_daily" | "topic_dims_hourly" | "topic_dims_daily";
 
-/** Where-clause over a facet table for the caller's organisation, range and filters. */
-export function facetWhere(
-  eb: FacetEb,
+/** Range, topics and sentiment: what every rollup table can be filtered by. */
+function rollupAnds(
+  eb: ExpressionBuilder<DB, RollupTable>,
   organisationId: string,
   range: ResolvedRange,
   f: DashboardFilters,
-): Expression<SqlBool> {
+) {
   const ands: Expression<SqlBool>[] = [
     eb("organisation_id", "=", organisationId),
     eb("bucket", ">=", range.from),
     eb("bucket", "<", range.to),
   ];
   if (f.topicIds?.length) ands.push(eb("topic_id", "in", f.topicIds));
+  if (f.sentiments?.length) ands.push(eb("sentiment_label", "in", f.sentiments));
+  return ands;
+}
+
+/** Where-clause over a facet table for the caller's organisation, range and filters. */
+export function facetWhere(
+  eb: ExpressionBuilder<DB, "topic_facets_hourly" | "topic_facets_daily">,
+  organisationId: string,
+  range: ResolvedRange,
+  f: DashboardFilters,
+): Expression<SqlBool> {
+  const ands = rollupAnds(eb, organisationId, range, f);
   if (f.channels?.length) ands.push(eb("channel", "in", f.channels));
   if (f.languages?.length) ands.push(eb("language", "in", f.languages));
-  if (f.sentiments?.length) ands.push(eb("sentiment_label", "in", f.sentiments));
   if (f.intents?.length) ands.push(eb("intent", "in", f.intents));
   return eb.and(ands);
 }
@@ -125,14 +136,7 @@ export function dimsWhere(
   range: ResolvedRange,
   f: DashboardFilters,
 ): Expression<SqlBool> {
-  const ands: Expression<SqlBool>[] = [
-    eb("organisation_id", "=", organisationId),
-    eb("bucket", ">=", range.from),
-    eb("bucket", "<", range.to),
-  ];
-  if (f.topicIds?.length) ands.push(eb("topic_id", "in", f.topicIds));
-  if (f.sentiments?.length) ands.push(eb("sentiment_label", "in", f.sentiments));
-  return eb.and(ands);
+  return eb.and(rollupAnds(eb, organisationId, range, f));
 }
 
 /** The same filters on the mentions table (alias `m`), for the stream, samples and exports. */
@@ -147,25 +151,16 @@ export function mentionWhere(
     eb("m.created_at", ">=", range.from),
     eb("m.created_at", "<", range.to),
   ];
-  if (f.topicIds?.length)
-    ands.push(
-      eb.exists(
-        eb
-          .selectFrom("mention_topics as mt")
-          .select(sql.lit(1).as("one"))
-          .whereRef("mt.mention_id", "=", "m.id")
-          .where("mt.topic_id", "in", f.topicIds),
-      ),
-    );
-  else
-    ands.push(
-      eb.exists(
-        eb
-          .selectFrom("mention_topics as mt")
-          .select(sql.lit(1).as("one"))
-          .whereRef("mt.mention_id", "=", "m.id"),
-      ),
-    );
+  // Matched by the selected topics, or by any topic when none is selected.
+  ands.push(
+    eb.exists(
+      eb
+        .selectFrom("mention_topics as mt")
+        .select(sql.lit(1).as("one"))
+        .whereRef("mt.mention_id", "=", "m.id")
+        .$if(Boolean(f.topicIds?.length), (qb) => qb.where("mt.topic_id", "in", f.topicIds!)),
+    ),
+  );
   if (f.channels?.length) ands.push(eb("m.channel", "in", f.channels));
   if (f.languages?.length) ands.push(eb(sql`coalesce(m.language, '')`, "in", f.languages));
   if (f.countries?.length) ands.push(eb(sql`coalesce(m.country, '')`, "in", f.countries));

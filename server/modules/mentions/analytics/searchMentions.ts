@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import { badRequest } from "../../../http/errors";
+import { page } from "../../../http/pagination";
 import { type DashboardFilters, mentionWhere, resolveRange } from "./filters";
-import { mergeSpans, searchWords, wordSpans } from "./highlight";
+import { searchWords } from "./highlight";
+import { MENTION_COLUMNS, presentMentions } from "./presentMentions";
 
 export type MentionSort = "recent" | "reach";
 
@@ -18,30 +20,6 @@ export interface MentionSearch extends DashboardFilters {
 export const SEARCH_VECTOR = sql`to_tsvector('simple', coalesce(m.title, '') || ' ' || m.text)`;
 
 const TEXT_CAP = 2_000;
-
-/** What a presented mention needs, besides its text (the stream caps it, the detail does not). */
-export const MENTION_COLUMNS = [
-  "m.id",
-  "m.channel",
-  "m.author_handle",
-  "a.name as author_name",
-  "a.url as author_url",
-  "m.author_followers as followers",
-  "m.title",
-  "m.url",
-  "m.language",
-  "m.country",
-  "m.sentiment",
-  "m.sentiment_label",
-  "m.intent",
-  "m.hashtags",
-  "m.likes",
-  "m.shares",
-  "m.replies",
-  "m.views",
-  "m.created_at",
-  "m.near_duplicate_of",
-] as const;
 
 interface Cursor {
   key: number;
@@ -107,104 +85,18 @@ export async function searchMentions(db: Database, organisationId: string, s: Me
     .limit(s.limit + 1)
     .execute();
 
-  const more = rows.length > s.limit;
-  const pageRows = rows.slice(0, s.limit);
-  const ids = pageRows.map((r) => Number(r.id));
-  const [matches, tags] = ids.length
-    ? await Promise.all([
-        db
-          .selectFrom("mention_topics")
-          .select(["mention_id", "topic_id", "spans"])
-          .where("organisation_id", "=", organisationId)
-          .where("mention_id", "in", ids)
-          .execute(),
-        db
-          .selectFrom("mention_tags")
-          .select(["mention_id", "tag"])
-          .where("organisation_id", "=", organisationId)
-          .where("mention_id", "in", ids)
-          .orderBy("tag")
-          .execute(),
-      ])
-    : [[], []];
-  const words = searchWords(q);
-  const data = pageRows.map((row) => {
-    const id = Number(row.id);
-    const own = matches.filter((m) => Number(m.mention_id) === id);
+  const result = page(rows, s.limit, (last) =>
+    encode({
+      key: sort === "reach" ? Number(last.followers) : new Date(last.created_at).getTime(),
+      id: Number(last.id),
+    }),
+  );
+  return {
     // Highlight what the selected topics matched (all topics when none is selected).
-    const shown = s.topicIds?.length ? own.filter((m) => s.topicIds!.includes(m.topic_id)) : own;
-    return presentMention(row, {
-      topicIds: own.map((m) => m.topic_id),
-      tags: tags.filter((t) => Number(t.mention_id) === id).map((t) => t.tag),
-      highlights: mergeSpans(
-        [...shown.map((m) => m.spans as [number, number][]), wordSpans(row.text, words)],
-        row.text.length,
-      ),
-    });
-  });
-  const last = pageRows.at(-1);
-  return {
-    data,
-    nextCursor:
-      more && last
-        ? encode({
-            key: sort === "reach" ? Number(last.followers) : new Date(last.created_at).getTime(),
-            id: Number(last.id),
-          })
-        : null,
+    data: await presentMentions(db, organisationId, result.data, {
+      topicIds: s.topicIds,
+      words: searchWords(q),
+    }),
+    nextCursor: result.nextCursor,
   };
 }
-
-type Row = {
-  id: number;
-  channel: string;
-  author_handle: string | null;
-  author_name: string | null;
-  author_url: string | null;
-  followers: number;
-  text: string;
-  title: string | null;
-  url: string | null;
-  language: string | null;
-  country: string | null;
-  sentiment: number | null;
-  sentiment_label: string | null;
-  intent: string | null;
-  hashtags: string[];
-  likes: number;
-  shares: number;
-  replies: number;
-  views: number;
-  created_at: Date;
-  near_duplicate_of: number | null;
-};
-
-export function presentMention(
-  row: Row,
-  extra: { topicIds: string[]; tags: string[]; highlights: [number, number][] },
-) {
-  return {
-    id: String(row.id),
-    channel: row.channel,
-    author: {
-      handle: row.author_handle,
-      name: row.author_name,
-      url: row.author_url,
-      followers: Number(row.followers),
-    },
-    text: row.text,
-    title: row.title,
-    url: row.url,
-    language: row.language,
-    country: row.country,
-    sentiment: row.sentiment,
-    sentimentLabel: row.sentiment_label ?? "neutral",
-    intent: row.intent,
-    hashtags: row.hashtags,
-    engagement: { likes: row.likes, shares: row.shares, replies: row.replies, views: row.views },
-    createdAt: new Date(row.created_at).toISOString(),
-    duplicateOf: row.near_duplicate_of === null ? null : String(row.near_duplicate_of),
-    ...extra,
-  };
-}
-export type PresentedMention = ReturnType<typeof presentMention>;
